@@ -1,0 +1,31 @@
+# newsdb: every target sets itself up; `make demo` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test crawl serve clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/newsdb demo
+
+test: install
+	$(BIN)/python -m pytest
+
+crawl: install
+	$(BIN)/newsdb crawl
+
+serve: install
+	$(BIN)/newsdb serve
+
+clean:
+	rm -rf $(VENV) build *.egg-info
