@@ -1,0 +1,13 @@
+"""What the spider hands to the pipelines: one fetched page that may be an article."""
+import scrapy
+
+
+class PageItem(scrapy.Item):
+    url = scrapy.Field()  # final URL after redirects
+    requested_url = scrapy.Field()  # the first URL asked for
+    source = scrapy.Field()  # source name from the sources file
+    html = scrapy.Field()  # decoded text (Scrapy: header, BOM, <meta>, detection; or the source's override)
+    encoding = scrapy.Field()
+    hint_title = scrapy.Field()  # from the feed or sitemap entry that linked here
+    hint_date = scrapy.Field()  # raw date string from the feed or sitemap
+    article = scrapy.Field()  # filled by ExtractPipeline: the dict that will be stored

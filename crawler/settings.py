@@ -1,0 +1,50 @@
+"""Scrapy settings for newsdb. Override any of them with `-s NAME=VALUE` (scrapy crawl or newsdb crawl)."""
+
+BOT_NAME = "newsdb"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# An honest User-Agent: say who we are and where to read about us.
+USER_AGENT = "newsdb/0.1 (+https://github.com/newsdb/newsdb; news archiver)"
+
+# Politeness
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # bytes, after decompression: bounds gzip bombs too
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+REDIRECT_MAX_TIMES = 5
+
+# Traps (calendars, endless archives) end at this depth; sources also cap pages with max_pages.
+DEPTH_LIMIT = 5
+DEPTH_PRIORITY = 1  # breadth-first-ish: listings near the start are read before deep archive pages
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+
+# Unattended runs: no local control ports.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+LOG_LEVEL = "INFO"
+
+ITEM_PIPELINES = {
+    "pipelines.extract.ExtractPipeline": 100,
+    "pipelines.dedupe.DedupePipeline": 200,
+    "pipelines.store.StorePipeline": 300,
+}
+
+# newsdb's own settings
+NEWSDB_SOURCES = "sources.toml"
+NEWSDB_DB = "data/news.db"
+NEWSDB_EXTRACT_WORKERS = None  # None: one process per core; 0: extract inline (debugging)
+NEWSDB_BATCH_SIZE = 100  # rows per write transaction
+NEWSDB_BATCH_SECONDS = 5.0  # commit a partial batch at least this often
+NEWSDB_NEAR_DUP_THRESHOLD = 0.7  # estimated Jaccard similarity of body shingles

@@ -1,0 +1,199 @@
+"""Page -> article: trafilatura, then aggregator cleaning and metadata. Pure functions plus a thin pipeline."""
+from __future__ import annotations
+
+import asyncio
+import json
+import multiprocessing
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+import trafilatura
+from lxml import etree
+from scrapy.exceptions import DropItem
+
+from pipelines import clean, meta
+from pipelines.urls import canonical_url
+
+ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
+                 "opinionnewsarticle", "report", "techarticle", "liveblogposting"}
+# URL shapes of pages that list articles rather than being one.
+LISTING_URL = re.compile(
+    r"(/(tags?|topics?|category|categories|channel|author|authors|search|archives?|page|about|contact|"
+    r"list|lists|index|sitemap|login|register)(/|[_.-]|$)|[?&](page|p|tag|q|s)=|/$)", re.IGNORECASE)
+# URL shapes typical of single articles: a date, a long numeric id, or a long slug.
+ARTICLE_URL = re.compile(r"(/20\d\d[/-]?\d\d[/-]?\d\d|/20\d\d/\d{1,2}/|\d{4,}|/[\w-]*[a-z][\w-]*-[\w-]+-[\w-]+)",
+                         re.IGNORECASE)
+MIN_BODY_CHARS = 280  # after cleaning; CJK characters count double (denser script)
+MAX_LINK_DENSITY = 0.55
+
+
+def extract_article(html: str, url: str, source: dict | None = None) -> dict | None:
+    """The article newsdb would store for this page, or None for a non-article or empty page."""
+    result = extract_page(html, url, source)
+    return result["article"] if result["kind"] == "article" else None
+
+
+def extract_page(html: str, url: str, source: dict | None = None, hints: dict | None = None) -> dict:
+    """Classify and extract one page: {"kind": "article"|"not_article"|"empty", "article"?, "reason"?}."""
+    source = source or {}
+    hints = hints or {}
+    tree = _parse(html)
+    if tree is None:
+        return {"kind": "not_article", "reason": "unparseable"}
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        prune_xpath=list(source.get("prune_xpath") or []) or None, deduplicate=False)
+    lines = meta.visible_lines(tree)
+    title = _title(tree, doc, hints)
+    rules = clean.load_rules(tuple(source.get("boilerplate") or ()))
+    paragraphs = clean.clean_paragraphs((doc.text if doc else "").split("\n"), title, rules)
+    body = clean.normalise_body(paragraphs)
+    kind, reason = _classify(tree, doc, url, body, source)
+    if kind != "article":
+        return {"kind": kind, "reason": reason}
+    return {"kind": "article", "article": _article(tree, doc, lines, url, source, hints, title, body)}
+
+
+def _article(tree, doc, lines, url, source, hints, title, body) -> dict:
+    published, published_from = meta.published_date(tree, lines, url, hint=hints.get("hint_date"), fallback=doc.date)
+    declared = doc.language or tree.get("lang") or tree.get("xml:lang")
+    return {
+        "url": _canonical(tree, url),
+        "fetched_url": url,
+        "source": source.get("name"),
+        "title": title,
+        "body": body,
+        "published": published,
+        "published_from": published_from,
+        "author": meta.author(tree, lines, fallback=doc.author),
+        "original_source": meta.original_source(tree, lines),
+        "category": meta.category(tree, lines, fallback=doc.categories),
+        "tags": meta.tags(tree, lines, fallback=doc.tags),
+        "language": meta.detect_language(f"{title}\n{body}", declared=declared),
+        "site_name": doc.sitename,
+        "description": doc.description,
+        "content_hash": clean.content_hash(body),
+    }
+
+
+def _parse(html: str):
+    if not html or not html.strip():
+        return None
+    try:
+        # lxml refuses str input that declares an encoding; it is already decoded
+        html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+        return lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _title(tree, doc, hints: dict) -> str | None:
+    """The headline: the page's single <h1> when there is one, else trafilatura's, else the feed's."""
+    h1s = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    h1s = [h for h in h1s if len(h) >= 4]
+    if len(h1s) == 1:
+        return h1s[0]
+    title = (doc.title if doc else None) or hints.get("hint_title")
+    return " ".join(title.split()) if title else None
+
+
+def _classify(tree, doc, url: str, body: str, source: dict) -> tuple[str, str | None]:
+    """Article-vs-index gate: URL patterns, page type, structured data, URL shape, body length, link density."""
+    path = urlsplit(url).path or "/"
+    patterns = source.get("article_url_patterns") or []
+    by_pattern = any(re.search(p, url) for p in patterns) if patterns else None
+    marked = _marked_as_article(tree, doc)
+    if path == "/" and not marked:
+        return "not_article", "home page"
+    if by_pattern is False:
+        return "not_article", "url does not match article_url_patterns"
+    if by_pattern is None and not marked and LISTING_URL.search(path + ("?" + urlsplit(url).query if urlsplit(url).query else "")):
+        return "not_article", "listing url"
+    if _link_density(tree) > MAX_LINK_DENSITY and not marked:
+        return "not_article", "link density"
+    if _weighted_length(body) < MIN_BODY_CHARS:
+        looks = marked or by_pattern or bool(ARTICLE_URL.search(path))
+        return ("empty", "no body after cleaning") if looks else ("not_article", "too little text")
+    return "article", None
+
+
+def _marked_as_article(tree, doc) -> bool:
+    if doc is not None and (doc.pagetype or "").lower() in ARTICLE_TYPES:
+        return True
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        for t in re.findall(r'"@type"\s*:\s*(?:\[\s*)?"([^"]+)"', script):
+            if t.lower() in ARTICLE_TYPES:
+                return True
+    return False
+
+
+def _link_density(tree) -> float:
+    """Share of the page's visible text that sits inside links: listings are mostly links."""
+    body = tree.find("body") if tree.find("body") is not None else tree
+    total = len("".join(meta.visible_lines(body)))
+    linked = sum(len(" ".join(a.text_content().split())) for a in body.iter("a"))
+    return linked / total if total else 1.0
+
+
+def _weighted_length(text: str) -> int:
+    cjk = len(re.findall(r"[\u3400-\u9fff]", text))
+    return len(text) + cjk
+
+
+def _canonical(tree, url: str) -> str:
+    """The page's own <link rel=canonical> when it stays on the same host, else the fetched URL, canonicalised."""
+    for href in tree.xpath('//link[@rel="canonical"]/@href')[:1]:
+        candidate = canonical_url(urljoin(url, href.strip()))
+        parts = urlsplit(candidate)
+        if parts.hostname == urlsplit(url).hostname and parts.path not in ("", "/"):
+            return candidate
+    return canonical_url(url)
+
+
+class ExtractPipeline:
+    """Runs extract_page in a process pool so extraction uses every core while Scrapy keeps downloading."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        workers = crawler.settings.get("NEWSDB_EXTRACT_WORKERS")
+        self.workers = (os.cpu_count() or 1) if workers is None else int(workers)
+        self.pool: ProcessPoolExecutor | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def open_spider(self, spider=None):
+        if self.workers > 0:
+            context = multiprocessing.get_context("forkserver")
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+
+    def close_spider(self, spider=None):
+        if self.pool:
+            self.pool.shutdown(cancel_futures=True)
+
+    async def process_item(self, item):
+        spider = self.crawler.spider
+        source = spider.sources[item["source"]].to_dict()
+        hints = {"hint_title": item.get("hint_title"), "hint_date": item.get("hint_date")}
+        args = (item["html"], item["url"], source, hints)
+        if self.pool:
+            result = await asyncio.get_running_loop().run_in_executor(self.pool, extract_page, *args)
+        else:
+            result = extract_page(*args)
+        stats = self.crawler.stats
+        if result["kind"] != "article":
+            key = "dropped_empty" if result["kind"] == "empty" else "dropped_not_article"
+            stats.inc_value(f"newsdb/{key}")
+            stats.inc_value(f"newsdb/source/{item['source']}/{key}")
+            raise DropItem(f"{result['kind']}: {result.get('reason')}: {item['url']}", log_level="DEBUG")
+        item["article"] = result["article"]
+        item["html"] = None  # the pipelines after this one need only the article
+        return item
+
+
+def to_json_line(article: dict) -> str:
+    return json.dumps(article, ensure_ascii=False, sort_keys=True)

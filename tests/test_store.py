@@ -1,0 +1,61 @@
+import json
+import sqlite3
+
+import pytest
+
+from pipelines.schema import open_db
+from pipelines.store import write_batch
+
+
+def article(url, body="A body long enough.", source="en", **extra):
+    return {"url": url, "fetched_url": url, "source": source, "title": f"Title {url}", "body": body,
+            "tags": ["a", "b"], "content_hash": str(hash(body)), "minhash": b"\x00" * 8, **extra}
+
+
+@pytest.fixture
+def db(tmp_path):
+    return open_db(tmp_path / "news.db")
+
+
+def test_new_unchanged_updated(db):
+    assert write_batch(db, [article("http://a/1")])["new"] == 1
+    assert write_batch(db, [article("http://a/1")])["unchanged"] == 1
+    counts = write_batch(db, [article("http://a/1", body="A corrected body.")])
+    assert counts["updated"] == 1
+    rows = list(db["articles"].rows)
+    assert len(rows) == 1
+    assert rows[0]["body"] == "A corrected body."
+    assert json.loads(rows[0]["tags"]) == ["a", "b"]
+
+
+def test_duplicate_of_resolves_within_and_across_batches(db):
+    write_batch(db, [article("http://a/1"), article("http://b/1", source="zh", duplicate_of_url="http://a/1")])
+    write_batch(db, [article("http://c/1", duplicate_of_url="http://a/1")])
+    ids = {r["url"]: r for r in db["articles"].rows}
+    assert ids["http://b/1"]["duplicate_of"] == ids["http://a/1"]["id"]
+    assert ids["http://c/1"]["duplicate_of"] == ids["http://a/1"]["id"]
+    assert ids["http://a/1"]["duplicate_of"] is None
+
+
+def test_update_keeps_first_decisions(db):
+    write_batch(db, [article("http://a/1"), article("http://b/1", duplicate_of_url="http://a/1")])
+    before = db["articles"].get(2)
+    write_batch(db, [article("http://b/1", body="changed text")])
+    after = db["articles"].get(2)
+    assert after["duplicate_of"] == before["duplicate_of"] == 1
+    assert after["first_seen_at"] == before["first_seen_at"]
+
+
+def test_a_failing_batch_is_rolled_back_whole(db):
+    write_batch(db, [article("http://a/1")])
+    with pytest.raises(sqlite3.IntegrityError):
+        write_batch(db, [article("http://a/2"), article("http://a/3", source=None)])
+    assert [r["url"] for r in db["articles"].rows] == ["http://a/1"]
+
+
+def test_search_finds_english_and_chinese(db):
+    write_batch(db, [article("http://a/1", body="The tramway expansion was approved."),
+                     article("http://a/2", body="国家统计局今天发布数据显示工业增长。")])
+    hits = lambda q: [r["rowid"] for r in db.query("select rowid from articles_fts where articles_fts match ?", [q])]
+    assert hits("tramway") == [1]
+    assert hits("统计局") == [2]
