@@ -169,6 +169,7 @@ class ExtractPipeline:
     def open_spider(self, spider=None):
         if self.workers > 0:
             context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["pipelines.extract"])  # workers start with trafilatura loaded
             self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
 
     def close_spider(self, spider=None):
@@ -180,11 +181,16 @@ class ExtractPipeline:
         source = spider.sources[item["source"]].to_dict()
         hints = {"hint_title": item.get("hint_title"), "hint_date": item.get("hint_date")}
         args = (item["html"], item["url"], source, hints)
-        if self.pool:
-            result = await asyncio.get_running_loop().run_in_executor(self.pool, extract_page, *args)
-        else:
-            result = extract_page(*args)
         stats = self.crawler.stats
+        try:
+            if self.pool:
+                result = await asyncio.get_running_loop().run_in_executor(self.pool, extract_page, *args)
+            else:
+                result = extract_page(*args)
+        except Exception as e:  # one bad page must not stop the crawl: count it, name it, go on
+            stats.inc_value("newsdb/extract_errors")
+            stats.inc_value(f"newsdb/source/{item['source']}/extract_errors")
+            raise DropItem(f"extraction failed: {type(e).__name__}: {e}: {item['url']}", log_level="ERROR") from None
         if result["kind"] != "article":
             key = "dropped_empty" if result["kind"] == "empty" else "dropped_not_article"
             stats.inc_value(f"newsdb/{key}")

@@ -8,7 +8,7 @@ from w3lib.url import canonicalize_url
 
 # Query parameters that track a click and never change the page.
 TRACKING_PARAMS = re.compile(
-    r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|yclid|igshid|spm|ref_src|"
+    r"^(utm_\w+|ref|from|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|yclid|igshid|spm|ref_src|"
     r"share|shareid|from_share|wxshare_count|scene|srcid|ncid|cmpid|__twitter_impression)$",
     re.IGNORECASE,
 )

@@ -9,6 +9,7 @@ SAME = [
     "http://news.example.com/a/1.html#comments",
     "http://news.example.com/a/1.html?utm_source=rss&utm_medium=feed",
     "http://news.example.com/a/1.html?fbclid=abc",
+    "http://news.example.com/a/1.html?ref=home&from=timeline",
     "http://news.example.com/a/1.html?",
 ]
 

@@ -94,7 +94,8 @@ class NewsSpider(scrapy.Spider):
         yield from self._follow_links(source, response)
 
     def _follow_links(self, source: Source, response: TextResponse):
-        extractor = LinkExtractor(allow_domains=source.allowed_domains, deny=source.deny_url_patterns)
+        # hosts are checked by the source (LinkExtractor's allow_domains would compare host:port)
+        extractor = LinkExtractor(deny=source.deny_url_patterns)
         for link in extractor.extract_links(response):
             if source.may_follow(link.url):
                 priority = ARTICLE_PRIORITY if source.looks_like_article(link.url) else LISTING_PRIORITY

@@ -1,0 +1,539 @@
+"""Find article metadata (date, credited outlet, author, tags, category, language) in a parsed page.
+
+Pure functions over an lxml tree and its visible lines; nothing here raises on odd pages.
+"""
+from __future__ import annotations
+
+import email.utils
+import html
+import json
+import re
+import warnings
+from datetime import datetime, timedelta, timezone
+from typing import Any, Iterator, Sequence
+
+from dateutil import parser as dateutil_parser
+
+from pipelines.clean import normalise_ws
+
+# ---------------------------------------------------------------- visible text
+
+_INVISIBLE = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg",
+              "iframe", "object", "canvas", "select", "option", "datalist"}
+_BLOCK = {"address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl",
+          "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+          "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+          "table", "tbody", "thead", "tfoot", "td", "th", "tr", "ul", "body", "html", "caption",
+          "center", "menu", "legend"}
+
+
+def visible_lines(tree: Any) -> list[str]:
+    """The page's visible text, one line per block element, whitespace-normalised, no empties."""
+    parts: list[str] = []
+    stack: list[tuple[Any, bool]] = [(tree, False)]
+    while stack:  # iterative: real pages nest deeper than Python's recursion limit
+        el, closing = stack.pop()
+        tag = el.tag.lower() if isinstance(el.tag, str) else None
+        if closing:
+            parts.append("\n" if tag in _BLOCK else "")
+            if el.tail and el is not tree:
+                parts.append(el.tail)
+            continue
+        if tag is None or tag in _INVISIBLE:  # comments and processing instructions have no str tag
+            if el.tail and el is not tree:
+                parts.append(el.tail)
+            continue
+        if tag in _BLOCK:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
+    return [line for line in (normalise_ws(x) for x in "".join(parts).split("\n")) if line]
+
+
+# ---------------------------------------------------------------- dates
+
+_MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+           "july|august|september|october|november|december")
+_TIME = r"(?:\s*(?:T|\s)\s*\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|JST|HKT|SGT))?)?"
+# One regex per family, used to find a date inside a longer line of visible text.
+_DATE_IN_TEXT = re.compile(
+    r"(?:\d{4}-\d{1,2}-\d{1,2}" + _TIME + r")"
+    r"|(?:\d{4}/\d{1,2}/\d{1,2}" + _TIME + r")"
+    r"|(?:\d{4}\.\d{1,2}\.\d{1,2}" + _TIME + r")"
+    r"|(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日" + _TIME + r")"
+    r"|(?:(?:" + _MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}" + _TIME + r")"
+    r"|(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS + r")\.?,?\s+\d{4}" + _TIME + r")",
+    re.IGNORECASE,
+)
+_SLASH_OR_DOT = re.compile(
+    r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_CHINESE = re.compile(
+    r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$")
+_HAS_MONTH_NAME = re.compile(r"\b(?:" + _MONTHS + r")\b", re.IGNORECASE)
+_DATE_LABEL = re.compile(
+    r"(?:发布时间|发布日期|发表时间|发表于|发布于|时间|日期|published(?: on)?|posted(?: on)?|"
+    r"date|updated(?: on)?)\s*[:：]?\s*", re.IGNORECASE)
+_URL_DATE = re.compile(
+    r"(?<!\d)(\d{4})[/_-]?(\d{2})[/_-]?(\d{2})(?!\d)|/(\d{4})(\d{2})/t?(\d{2})\b|/t(\d{4})(\d{2})(\d{2})_")
+MIN_YEAR = 1970
+TEXT_DATE_LINES = 80  # "near the top": dates further down are related-article lists, comments
+
+
+def _ints(*groups: str | None) -> list[int]:
+    """Regex groups as ints, missing ones as 0."""
+    return [int(g) if g else 0 for g in groups]
+
+
+def _parse_formats(value: str) -> datetime | None:
+    """Parse the supported formats, most specific first; None when none fits."""
+    try:  # Python 3.11 reads every ISO 8601 form here, "Z" included
+        return datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    for pattern in (_SLASH_OR_DOT, _CHINESE):
+        m = pattern.match(value)
+        if m:
+            y, mo, d, h, mi, s = _ints(*m.groups())
+            return datetime(y, mo, d, h, mi, s)
+    if re.match(r"^[A-Za-z]{3},?\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}", value):  # RFC 822 feed dates
+        return email.utils.parsedate_to_datetime(value)
+    # month names only with day and year: dateutil fills a missing day from today
+    value = re.sub(r"^[a-z]+day,?\s+", "", value, flags=re.IGNORECASE)
+    if _HAS_MONTH_NAME.search(value) and _DATE_IN_TEXT.fullmatch(value):
+        with warnings.catch_warnings():  # unknown tz abbreviations warn and come back naive
+            warnings.simplefilter("ignore")
+            return dateutil_parser.parse(value)
+    return None
+
+
+def _is_future(dt: datetime, now: datetime | None) -> bool:
+    """Later than now plus one day; naive values compare as wall-clock (the day absorbs the offset)."""
+    now = now or datetime.now(timezone.utc)
+    if dt.tzinfo is None or now.tzinfo is None:
+        dt = dt.astimezone(timezone.utc).replace(tzinfo=None) if dt.tzinfo else dt
+        now = now.astimezone(timezone.utc).replace(tzinfo=None) if now.tzinfo else now
+    return dt > now + timedelta(days=1)
+
+
+def parse_date(value: str, now: datetime | None = None) -> datetime | None:
+    """A datetime from one date string (aware when it has an offset); None for garbage or future."""
+    value = normalise_ws(str(value or ""))
+    if not value or len(value) > 64:
+        return None
+    try:
+        dt = _parse_formats(value)
+    except (ValueError, TypeError, OverflowError, IndexError):
+        return None
+    if dt is None or dt.year < MIN_YEAR:
+        return None
+    if dt.tzinfo is not None and dt.utcoffset() is None:
+        dt = dt.replace(tzinfo=None)
+    return None if _is_future(dt, now) else dt
+
+
+def _iso(dt: datetime) -> str:
+    """ISO 8601 to the second, with the offset when the datetime has one."""
+    return dt.replace(microsecond=0).isoformat(timespec="seconds")
+
+
+def find_date(text: str, now: datetime | None = None) -> datetime | None:
+    """The first parseable, non-future date inside a line of text."""
+    for m in _DATE_IN_TEXT.finditer(text):
+        candidate = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", m.group(0).strip())
+        dt = parse_date(candidate, now)
+        if dt is not None:
+            return dt
+    return None
+
+
+def _date_from_url(url: str, now: datetime | None) -> datetime | None:
+    """A date in the URL path: /2025/02/14/, /2025-02-14/, /20250214/, /202502/t20250214_1.html."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", url or "", flags=re.IGNORECASE)
+    for m in _URL_DATE.finditer(path):
+        y, mo, d = _ints(*[g for g in m.groups() if g is not None][:3])
+        try:
+            dt = datetime(y, mo, d)
+        except ValueError:
+            continue
+        if dt.year >= MIN_YEAR and not _is_future(dt, now):
+            return dt
+    return None
+
+
+# ---------------------------------------------------------------- JSON-LD and meta tags
+
+_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                  "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "techarticle",
+                  "scholarlyarticle", "socialmediaposting", "liveblogposting", "report"}
+
+
+def _json_ld_nodes(tree: Any) -> Iterator[dict]:
+    """Every object in every JSON-LD block, walking @graph and lists; malformed blocks are skipped."""
+    for script in tree.xpath('//script[contains(translate(@type,"LDJSON","ldjson"),"ld+json")]'):
+        raw = (script.text or "").strip()
+        raw = re.sub(r"^\s*(?://)?\s*<!\[CDATA\[|(?://)?\s*\]\]>\s*$", "", raw)
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            try:  # a common breakage: raw newlines or tabs inside strings
+                data = json.loads(raw, strict=False)
+            except ValueError:
+                continue
+        stack = [data]
+        while stack:  # every nested object: @graph, lists, mainEntity, isPartOf...
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(reversed(node))
+            elif isinstance(node, dict):
+                yield node
+                stack.extend(v for v in reversed(list(node.values())) if isinstance(v, (dict, list)))
+
+
+def _types(node: dict) -> set[str]:
+    """The node's @type values, lower-cased."""
+    t = node.get("@type", ())
+    return {str(x).lower() for x in ([t] if isinstance(t, str) else t if isinstance(t, list) else [])}
+
+
+def _json_ld_values(tree: Any, key: str) -> list[Any]:
+    """Values of `key`, article-typed nodes first (a page's WebPage node may carry other dates)."""
+    nodes = list(_json_ld_nodes(tree))
+    ordered = [n for n in nodes if _types(n) & _ARTICLE_TYPES] + [n for n in nodes if not _types(n) & _ARTICLE_TYPES]
+    return [n[key] for n in ordered if n.get(key) not in (None, "", [])]
+
+
+def _json_ld_raw_dates(tree: Any) -> list[str]:
+    """datePublished strings pulled by regex from JSON-LD blocks too broken to parse."""
+    out = []
+    for script in tree.xpath('//script[contains(translate(@type,"LDJSON","ldjson"),"ld+json")]'):
+        out += re.findall(r'"datePublished"\s*:\s*"([^"]{6,40})"', script.text or "")
+    return out
+
+
+_DATE_META = ("article:published_time", "og:published_time", "og:article:published_time",
+              "article:published", "pubdate", "publishdate", "publish_date", "publish-date",
+              "publication_date", "datepublished", "date", "dc.date.issued", "dcterms.issued",
+              "dc.date", "dcterms.date", "sailthru.date", "parsely-pub-date", "weibo:article:create_at")
+
+
+def _meta_values(tree: Any, names: Sequence[str]) -> list[str]:
+    """content of <meta> tags whose name/property/itemprop is in `names`, in `names` order."""
+    found: dict[str, list[str]] = {}
+    for el in tree.iter("meta"):
+        content = normalise_ws(el.get("content") or "")
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = (el.get(attr) or "").strip().lower()
+            if key and content:
+                found.setdefault(key, []).append(content)
+    return [v for name in names for v in found.get(name, [])]
+
+
+def _html_date_values(tree: Any) -> list[str]:
+    """<time pubdate datetime>, itemprop=datePublished elements (datetime, content, or text)."""
+    out = []
+    for el in tree.xpath('//time[@pubdate] | //*[@itemprop="datePublished"]'):
+        out.append(el.get("datetime") or el.get("content") or normalise_ws(el.text_content()))
+    # then the first machine-readable <time> of the article itself (not of a sidebar list)
+    out += tree.xpath('(//article//time[@datetime] | //main//time[@datetime] | //header//time[@datetime])[1]/@datetime')
+    return out
+
+
+def published_date(tree: Any, lines: Sequence[str], url: str, hint: Any = None,
+                   fallback: str | None = None, now: datetime | None = None) -> tuple[str | None, str | None]:
+    """(ISO date, where it came from): JSON-LD, meta, feed hint, top text, URL, trafilatura."""
+    json_ld = [v for v in _json_ld_values(tree, "datePublished") if isinstance(v, str)]
+    meta = _meta_values(tree, _DATE_META) + _html_date_values(tree)
+    for origin, values in (("json-ld", json_ld + _json_ld_raw_dates(tree)), ("meta", meta)):
+        for value in values:
+            dt = parse_date(value, now)
+            if dt:
+                return _iso(dt), origin
+    if hint is not None:
+        dt = hint if isinstance(hint, datetime) else parse_date(str(hint), now)
+        if dt and not _is_future(dt, now):
+            return _iso(dt), "feed"
+    dt = _date_from_lines(lines, now)
+    if dt:
+        return _iso(dt), "text"
+    dt = _date_from_url(url, now)
+    if dt:
+        return _iso(dt), "url"
+    dt = parse_date(fallback, now) if fallback else None
+    return (_iso(dt), "trafilatura") if dt else (None, None)
+
+
+def _date_from_lines(lines: Sequence[str], now: datetime | None) -> datetime | None:
+    """A labelled date ("发布时间：", "Published:") near the top, else the first date there."""
+    top = [line for line in lines[:TEXT_DATE_LINES] if len(line) <= 300]
+    for line in top:
+        for m in _DATE_LABEL.finditer(line):
+            dt = find_date(line[m.end():m.end() + 60], now)
+            if dt and _DATE_IN_TEXT.match(line[m.end():m.end() + 60]):
+                return dt
+    for line in top:
+        dt = find_date(line, now)
+        if dt:
+            return dt
+    return None
+
+
+# ---------------------------------------------------------------- credited outlet, author
+
+# Labels with a colon may sit mid-line ("发布时间：... 来源：新华网"); phrases only open a line, so
+# "...originally published on other editions of CNET..." in a legal notice is not a credit.
+_SOURCE_LABEL = re.compile(
+    r"(?:(?:文章|新闻|信息|稿件|内容|本文)?来源\s*[:：]|(?<![A-Za-z])(?:source|via)\s*[:：]|"
+    r"(?:本文)?转载自\s*[:：]?|^(?:本文)?转自\s*[:：]?|"
+    r"^originally (?:published|appeared) (?:by|in|on|at)\s+|"
+    r"^this article was (?:reprinted|republished|reproduced|originally published) (?:from|by|in|on)\s+)",
+    re.IGNORECASE)
+_NEXT_LABEL = re.compile(
+    r"(?:作者|编辑|责任编辑|责编|记者|时间|发布时间|日期|浏览|阅读|点击|字号|来源|分享|"
+    r"(?<![A-Za-z])(?:author|editor|by|date|published|posted|updated|time|views?|share|source)\b\s*[:：]?)",
+    re.IGNORECASE)
+_VALUE_END = re.compile(r"[,，;；。!！?？|｜()（）\[\]【】<>《》\"“”]|\.(?:\s|$)|\s[-–—/]\s|\s{2,}")
+_NOT_AN_OUTLET = re.compile(
+    r"^(?:this site|this website|our site|the internet|internet|web|online|网络|互联网|本站|本网|"
+    r"本网站|本平台|原创|网友投稿|网友|unknown|未知|n/?a|none|admin)$", re.IGNORECASE)
+_AUTHOR_LABEL = re.compile(
+    # Chinese labels need their colon: "版权归原作者所有" and "记者了解到" are sentences, not bylines
+    r"(?:(?:作者|撰文|撰稿|记者)\s*[:：丨|]|文\s*/|(?<![A-Za-z])(?:author|written by|reporter)\s*[:：]?|^by\s)\s*",
+    re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(r"^(?:view all posts by|posted by|written by|by|von|author\s*[:：]?)\s+", re.IGNORECASE)
+MAX_NAME_CHARS = 60
+
+
+def _clip(value: str) -> str:
+    """Trim punctuation and clip to MAX_NAME_CHARS at a word boundary."""
+    value = value.strip(" :：,，.;；-–—|·/›»>•")
+    if len(value) > MAX_NAME_CHARS:
+        cut = value[:MAX_NAME_CHARS]
+        value = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return value
+
+
+def _label_value(text: str) -> str:
+    """The value after a label, stopped at the next label, a date, or clause punctuation."""
+    stops = [m.start() for m in (_NEXT_LABEL.search(text), _DATE_IN_TEXT.search(text), _VALUE_END.search(text)) if m]
+    stops += [m.start() for m in re.finditer(r"\d{4}[-/.年]\d{1,2}", text)][:1]
+    return _clip(text[: min(stops)] if stops else text)
+
+
+def _site_names(tree: Any) -> set[str]:
+    """The aggregator's own names (og:site_name, application-name), case-folded."""
+    return {v.casefold() for v in _meta_values(tree, ("og:site_name", "application-name", "twitter:site"))}
+
+
+def _ok_outlet(value: str, own: set[str]) -> bool:
+    """A plausible outlet name: non-empty, not "this site"/"网络", not the aggregator itself."""
+    return bool(value) and not _NOT_AN_OUTLET.match(value) and value.casefold().lstrip("@") not in own
+
+
+def original_source(tree: Any, lines: Sequence[str]) -> str | None:
+    """The outlet the aggregator credits ("Source: Reuters", "来源：新华网"), or None."""
+    own = _site_names(tree)
+    for line in lines:
+        if len(line) > 300:  # labels live in short meta lines, not in prose paragraphs
+            continue
+        for m in _SOURCE_LABEL.finditer(line):
+            value = _label_value(line[m.end():].lstrip(" :："))
+            if _ok_outlet(value, own):
+                return value
+    for value in _meta_values(tree, ("source", "article:source", "og:source", "original-source", "citation_publisher")):
+        value = _clip(value)
+        if _ok_outlet(value, own) and not value.lower().startswith("http"):
+            return value
+    return None
+
+
+def _names(value: Any) -> list[str]:
+    """Author names from a JSON-LD author value: string, {"name"}, or a list of either."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    return []
+
+
+def _ok_person(value: str, own: set[str]) -> bool:
+    """A plausible author: short, not a URL, not the site."""
+    return bool(value) and len(value) <= MAX_NAME_CHARS and not value.lower().startswith(("http", "www.")) \
+        and value.casefold() not in own and not _NOT_AN_OUTLET.match(value)
+
+
+def author(tree: Any, lines: Sequence[str], fallback: str | None = None) -> str | None:
+    """Author from JSON-LD, meta/rel=author, a "作者："/"By" line, else trafilatura's."""
+    own = _site_names(tree)
+    candidates = [n for v in _json_ld_values(tree, "author") for n in _names(v)]
+    candidates += _meta_values(tree, ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author"))
+    candidates += [normalise_ws(el.text_content()) for el in tree.xpath('//*[@rel="author" or @itemprop="author"]')]
+    for value in candidates:
+        value = _clip(_BYLINE_PREFIX.sub("", normalise_ws(html.unescape(value))))
+        if _ok_person(value, own):
+            return value
+    for line in lines[:TEXT_DATE_LINES]:
+        if len(line) > 200:
+            continue
+        m = _AUTHOR_LABEL.search(line)
+        if m:
+            value = _label_value(line[m.end():])
+            if _ok_person(value, own):
+                return value
+    fallback = _clip(_BYLINE_PREFIX.sub("", normalise_ws(fallback or "")))
+    return fallback if _ok_person(fallback, own) else None
+
+
+# ---------------------------------------------------------------- tags, category
+
+_TAG_LINE = re.compile(r"^(?:tags?|keywords?|标签|关键词|关键字|tag标签)\s*[:：]\s*(.+)$", re.IGNORECASE)
+_TAG_SPLIT = re.compile(r"\s*[,，、;；|｜/]\s*")
+MAX_TAG_CHARS = 40
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased word/ideograph tokens, punctuation ignored (for prefix-of-title tests)."""
+    return re.findall(r"[\u3400-\u9fff]|[^\W_]+", text.casefold())
+
+
+def _split_tags(value: Any) -> list[str]:
+    """A tag value (list or delimited string) as separate tags; CJK lists may be space-separated."""
+    if isinstance(value, (list, tuple)):
+        return [t for v in value for t in _split_tags(v)]
+    if not isinstance(value, str):
+        return []
+    parts = _TAG_SPLIT.split(normalise_ws(value))
+    if len(parts) == 1 and re.search(r"[\u3400-\u9fff]", parts[0]) and " " in parts[0]:
+        parts = parts[0].split(" ")
+    return [p.strip(" #＃") for p in parts]
+
+
+def _title(tree: Any) -> str:
+    """The page title: og:title, else <title>, else the first h1."""
+    for value in _meta_values(tree, ("og:title", "twitter:title")):
+        return value
+    for xpath in ("//title", "//h1"):
+        els = tree.xpath(xpath)
+        if els:
+            return normalise_ws(els[0].text_content())
+    return ""
+
+
+def _linked_tags(tree: Any) -> list[str]:
+    """The link texts of a "Tags: <a>..</a> <a>..</a>" block: links say where one tag ends."""
+    for el in tree.iter("div", "p", "span", "li", "dd", "section", "footer"):
+        text = normalise_ws(el.text_content())
+        if len(text) <= 300 and _TAG_LINE.match(text):
+            names = [normalise_ws(a.text_content()) for a in el.iter("a")]
+            if names:
+                return [n for n in names if n]
+    return []
+
+
+def tags(tree: Any, lines: Sequence[str], fallback: Any = None) -> list[str]:
+    """Tags from meta keywords/article:tag, JSON-LD keywords, "Tags:" lines, trafilatura; deduped."""
+    title_words = _words(_title(tree))
+    raw: list[str] = []
+    raw += _split_tags(_meta_values(tree, ("article:tag", "keywords", "news_keywords")))
+    raw += _split_tags(_json_ld_values(tree, "keywords")[:1])
+    linked = _linked_tags(tree)
+    raw += linked
+    for line in lines if not linked else ():
+        m = _TAG_LINE.match(line)
+        if m and len(line) <= 300:
+            raw += _split_tags(m.group(1))
+    raw += _split_tags(fallback or [])
+    out, seen = [], set()
+    for tag in raw:
+        words = _words(tag)
+        if not tag or len(tag) > MAX_TAG_CHARS or tag.casefold() in seen or not words:
+            continue
+        if len(words) >= 5 and title_words[: len(words)] == words:  # junk tag cut from the title
+            continue
+        seen.add(tag.casefold())
+        out.append(tag)
+    return out
+
+
+_BREADCRUMB_SPLIT = re.compile(r"\s*(?:>>|>|›|»|＞|→|/|\\)\s*")
+_BREADCRUMB_START = re.compile(
+    r"^(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|位置|current location|you are here|location)\s*[:：]\s*)?"
+    r"(?:home|homepage|首页|主页|网站首页)\s*(?:>>|>|›|»|＞|→|/)", re.IGNORECASE)
+_GENERIC_CRUMB = re.compile(r"^(?:正文|内容|详情|详细内容|文章|article|details?|content|news|新闻|资讯|home|首页|主页)$", re.IGNORECASE)
+
+
+def _breadcrumb_items(tree: Any, lines: Sequence[str]) -> list[str]:
+    """Breadcrumb items from an element with a breadcrumb class, else a "Home > ..." line."""
+    for el in tree.xpath('//*[contains(@class,"breadcrumb") or contains(@id,"breadcrumb") or contains(@class,"crumb")]'):
+        items = [normalise_ws(a.text_content()) for a in el.xpath(".//a | .//li[not(.//a)] | .//span[not(.//a) and not(.//span)]")]
+        items = [i for i in dict.fromkeys(items) if i and not _BREADCRUMB_SPLIT.fullmatch(i)]
+        if len(items) >= 2:
+            return items
+    for line in lines[:TEXT_DATE_LINES]:
+        if _BREADCRUMB_START.match(line) and len(line) <= 200:
+            text = re.sub(r"^[^:：]*[:：]\s*", "", line) if re.match(r"^[^>›»＞]*[:：]", line) else line
+            return [i for i in _BREADCRUMB_SPLIT.split(text) if i]
+    return []
+
+
+def _looks_like_title(item: str, title: str) -> bool:
+    """A crumb that is (part of) the page title, or too long to be a section name."""
+    words = " ".join(_words(item))
+    cjk = bool(re.search(r"[\u3400-\u9fff]", item))
+    too_long = len(item) > 15 if cjk else (len(item) > 40 or len(words.split()) > 5)
+    return too_long or bool(title and len(words) > 3 and (words in title or title in words))
+
+
+def category(tree: Any, lines: Sequence[str], fallback: Any = None) -> str | None:
+    """Section from article:section, JSON-LD articleSection, the breadcrumb, else trafilatura's."""
+    for value in _meta_values(tree, ("article:section", "og:article:section", "section")):
+        return _clip(value)
+    for value in _json_ld_values(tree, "articleSection"):
+        value = value[0] if isinstance(value, list) and value else value
+        if isinstance(value, str) and value.strip():
+            return _clip(value)
+    title = " ".join(_words(_title(tree)))
+    for item in reversed(_breadcrumb_items(tree, lines)[1:]):
+        if _GENERIC_CRUMB.match(item) or _looks_like_title(item, title):
+            continue  # the last crumb is often the article title itself, or "正文"
+        return _clip(item)
+    if isinstance(fallback, (list, tuple)):
+        fallback = next((f for f in fallback if isinstance(f, str) and f.strip()), None)
+    return _clip(fallback) if isinstance(fallback, str) and fallback.strip() else None
+
+
+# ---------------------------------------------------------------- language
+
+_CJK_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+MIN_LANGID_LETTERS = 40  # below this py3langid guesses; the declared lang attribute is better
+
+
+def _normalise_lang(declared: str | None) -> str | None:
+    """"en-US" -> "en", "zh_Hans_CN" -> "zh"; None for empty or non-alphabetic values."""
+    code = re.split(r"[-_]", (declared or "").strip().lower())[0]
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+
+
+def detect_language(text: str, declared: str | None = None) -> str | None:
+    """ISO 639-1 code: script shares for zh/ja/ko, py3langid for long text, else `declared`."""
+    text = text or ""
+    letters = sum(ch.isalpha() for ch in text)
+    if letters:
+        cjk, kana, hangul = (len(p.findall(text)) for p in (_CJK_IDEOGRAPH, _KANA, _HANGUL))
+        if kana > 0.1 * letters:
+            return "ja"
+        if hangul > 0.2 * letters:
+            return "ko"
+        if cjk > 0.2 * letters:
+            return "zh"
+    if letters >= MIN_LANGID_LETTERS:
+        import py3langid  # imported lazily: loading its model takes a moment
+
+        return py3langid.classify(text)[0]
+    return _normalise_lang(declared)
+

@@ -1,0 +1,189 @@
+"""Body cleaning: the real aggregator example, Chinese equivalents, and text that must survive."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines import clean
+
+SHARED = Path(__file__).parents[1].parent / "shared"
+EXAMPLE = SHARED / "examples" / "aggregator-article.txt"
+EXAMPLE_TITLE = "Is US Chip Export Control to China Failing? The Rise of DeepSeek and a New AI Landscape"
+RULES = clean.load_rules()
+
+LONG_EN = ("The ministry said the new measures would take effect next month and apply to all "
+           "importers, adding that further guidance would be published after consultation.")
+LONG_EN_2 = ("Analysts expect the rules to raise costs for smaller firms, which have fewer staff to "
+             "handle compliance, while large exporters are likely to absorb the change.")
+LONG_EN_3 = ("Exporters have until May to comment on the proposal, after which the agency will "
+             "publish a final version together with a list of exempted products.")
+LONG_ZH = "国家统计局今天发布数据显示，一月份全国居民消费价格同比上涨百分之零点五，环比上涨百分之零点七，涨幅与上月相比有所扩大。"
+LONG_ZH_2 = "分析人士认为，春节假期因素推高了食品和服务价格，预计二月份物价涨幅将有所回落，全年物价总体保持温和。"
+LONG_ZH_3 = "国家发展改革委表示，将继续做好重要民生商品保供稳价工作，确保市场供应充足、价格基本稳定。"
+
+
+@pytest.fixture(scope="module")
+def example_paragraphs() -> list[str]:
+    if not EXAMPLE.is_file():
+        pytest.skip(f"shared example not found at {EXAMPLE} (../shared is absent)")
+    return clean.clean_paragraphs(EXAMPLE.read_text(encoding="utf-8").split("\n"), EXAMPLE_TITLE, RULES)
+
+
+def test_example_starts_with_the_lead(example_paragraphs: list[str]) -> None:
+    assert example_paragraphs[0].startswith("On February 12th")
+    # the summary box ("...challenges this strategy" without the rest) is gone
+    assert sum(p.startswith("On February 12th") for p in example_paragraphs) == 1
+
+
+def test_example_ends_with_the_karp_paragraph(example_paragraphs: list[str]) -> None:
+    assert example_paragraphs[-1].startswith("Alex Karp, CEO of Palantir")
+    assert example_paragraphs[-1].endswith('which might be a thing to learn here."')
+
+
+def test_example_keeps_the_subheading(example_paragraphs: list[str]) -> None:
+    assert "AI Competition: Doing More with Less" in example_paragraphs
+
+
+@pytest.mark.parametrize("junk", ["Disclaimer", "Copyright", "Powered By", "QR code", "Tag:",
+                                  "Home > News list", "Follow us", "AdminSo", "Source:"])
+def test_example_drops_boilerplate(example_paragraphs: list[str], junk: str) -> None:
+    assert not [p for p in example_paragraphs if junk in p]
+
+
+def test_example_drops_every_title_copy(example_paragraphs: list[str]) -> None:
+    assert not [p for p in example_paragraphs if EXAMPLE_TITLE in p]
+
+
+@pytest.mark.parametrize("line", [
+    "Disclaimer: The content of this article is sourced from the internet.",
+    "Copyright @ 2007~2025 All Rights Reserved.",
+    "Powered By AdminSo",
+    "Open your phone and scan the QR code on it to open the mobile version",
+    "Scan WeChat QR code",
+    "Follow us for more hot news",
+    "AdminSo Technical Support",
+    "Home > News list > Tech >> Industry dynamics",
+    "Industry dynamics 2025-02-14 14:34:43 Source:",
+    "Tag: Is US Chip Export Control to China Failing The",
+    "Source: Reuters",
+    "Editor: John Smith",
+    "Read more: Nvidia shares fall after export rules",
+    "Previous article: Chip stocks rally",
+    "Share to:",
+    "This article was reprinted from Sina and does not represent the views of this site.",
+    "Sign up for our daily newsletter",
+])
+def test_each_english_boilerplate_line_is_dropped_on_its_own(line: str) -> None:
+    # mid-body, with more text after it than before: no footer cut, the line's own rule removes it
+    body = [LONG_EN, line, LONG_EN_2, LONG_EN_3]
+    assert clean.clean_paragraphs(body, "A title", RULES) == [LONG_EN, LONG_EN_2, LONG_EN_3]
+
+
+@pytest.mark.parametrize("line", [
+    "来源：新华网", "来源: 人民日报", "文章来源：央视新闻", "责任编辑：张三", "编辑：李四", "【责任编辑：王五】",
+    "标签：芯片 出口管制", "关键词：人工智能", "本文来源于网络，如有侵权请联系删除。", "转载请注明出处",
+    "本文仅代表作者观点，不代表本站立场。", "版权所有 © 2025 某某网", "扫描二维码，关注微信公众号",
+    "扫一扫，手机阅读", "相关阅读", "推荐阅读：芯片战争升级", "上一篇：美股收跌 下一篇：油价上涨",
+    "分享到：", "当前位置：首页 > 科技 > 正文", "首页 > 新闻 > 国际", "发布时间：2025-02-14 来源：新华网",
+    "2025年02月14日 14:34 来源：人民网 作者：张三", "京ICP备12345678号", "（完）",
+])
+def test_each_chinese_boilerplate_line_is_dropped(line: str) -> None:
+    body = [LONG_ZH, line, LONG_ZH_2, LONG_ZH_3]
+    assert clean.clean_paragraphs(body, "标题", RULES) == [LONG_ZH, LONG_ZH_2, LONG_ZH_3]
+
+
+def test_chinese_page_end_to_end() -> None:
+    title = "美国芯片出口管制失效了吗"
+    page = ["首页 > 资讯 > 科技", title, "发布时间：2025年02月14日 14:34 来源：新华网", "摘要：2月12日，美国政府试图通过收紧芯片出口管制来遏制中国人工智能的发展",
+            "2月12日，美国政府试图通过收紧芯片出口管制来遏制中国人工智能的发展。然而，深度求索的成功对这一策略提出了挑战。",
+            "分析人士认为，单靠限制措施难以跟上技术创新的步伐。（责任编辑：张三）",
+            "标签：芯片 出口管制", "免责声明：本文来源于网络，版权归原作者所有。", "新华网", "扫描二维码", "版权所有 2007-2025"]
+    assert clean.clean_paragraphs(page, title, RULES) == [
+        "2月12日，美国政府试图通过收紧芯片出口管制来遏制中国人工智能的发展。然而，深度求索的成功对这一策略提出了挑战。",
+        "分析人士认为，单靠限制措施难以跟上技术创新的步伐。"]
+
+
+@pytest.mark.parametrize("real", [
+    "Officials did not disclose the source of the funds, and the copyright office declined to comment on the case.",
+    "Source code for the model was released on GitHub, the company said in a statement on Tuesday morning, "
+    "and researchers began testing it within hours of the announcement by the lab.",
+    "Copyright law in the United States has not kept pace with generative AI, several judges said.",
+    "Alipay's QR code payments grew 30% last year as merchants adopted the system.",
+    "Shares of Nvidia fell 4% after the announcement.",
+    "Next year the company plans to open two factories in Arizona.",
+    "消息来源称，该公司将于下月公布新的芯片出口计划，具体细节尚未确定。",
+    "他在接受记者采访时表示，版权保护问题需要各方共同努力解决。",
+])
+def test_real_sentences_with_trigger_words_stay(real: str) -> None:
+    assert clean.clean_paragraphs([LONG_EN, real, LONG_EN_2], "A title", RULES) == [LONG_EN, real, LONG_EN_2]
+
+
+def test_footer_marker_early_in_a_long_article_does_not_cut() -> None:
+    body = ["Short intro.", "Disclaimer: the author holds no position in the stocks mentioned.", LONG_EN, LONG_EN_2]
+    assert clean.clean_paragraphs(body, "A title", RULES) == ["Short intro.", LONG_EN, LONG_EN_2]
+
+
+def test_footer_cut_removes_everything_after_it() -> None:
+    body = [LONG_EN, LONG_EN_2, "Disclaimer: content from the internet.", "Some unrelated promo text here."]
+    assert clean.clean_paragraphs(body, "A title", RULES) == [LONG_EN, LONG_EN_2]
+
+
+def test_title_variants() -> None:
+    title = "Chip exports to China slow sharply in January"
+    body = [title + ".", title + " - Example News", title + " | Example", LONG_EN]
+    assert clean.clean_paragraphs(body, title, RULES) == [LONG_EN]
+
+
+def test_short_title_is_not_stripped_from_a_lead_sentence() -> None:
+    lead = "Trump meets Xi Jinping in Beijing for talks on trade and technology."
+    assert clean.clean_paragraphs([lead], "Trump meets Xi", RULES) == [lead]
+
+
+def test_title_glued_to_lead_is_stripped() -> None:
+    title = "Chip exports to China slow sharply in January"
+    assert clean.clean_paragraphs([title + "Exports fell 12% last month."], title, RULES) == ["Exports fell 12% last month."]
+
+
+def test_duplicates_and_order() -> None:
+    a, b = LONG_EN, LONG_EN_2
+    assert clean.clean_paragraphs([a, b, "  " + a + " ", "", b], None, RULES) == [a, b]
+
+
+def test_trailing_site_name_and_url_dropped_but_deep_link_kept() -> None:
+    link = "https://example.org/petition/stop-the-rule"
+    assert clean.clean_paragraphs([LONG_EN, link, "AdminSo", "http://www.adminso.com"], None, RULES) == [LONG_EN, link]
+
+
+def test_sign_off_at_end_is_kept() -> None:
+    assert clean.clean_paragraphs([LONG_EN, "x Franzi"], None, RULES) == [LONG_EN, "x Franzi"]
+
+
+def test_extra_rules_and_errors(tmp_path: Path) -> None:
+    rules = clean.load_rules(extra=[r"^Sponsored by ACME\b"])
+    assert clean.clean_paragraphs([LONG_EN, "Sponsored by ACME Corp"], None, rules) == [LONG_EN]
+    assert clean.load_rules() is RULES  # defaults are cached
+    with pytest.raises(ValueError, match=r"\^\(unclosed"):
+        clean.load_rules(extra=["^(unclosed"])
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[drop_paragraph]\nx = ['[a-']\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"\[a-"):
+        clean.load_rules(path=bad)
+    unknown = tmp_path / "unknown.toml"
+    unknown.write_text("[drop_paragraphs]\nx = ['a']\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown section"):
+        clean.load_rules(path=unknown)
+
+
+def test_every_shipped_rule_is_anchored() -> None:
+    for section in clean.SECTIONS:
+        for pattern in getattr(RULES, section):
+            anchor_ok = pattern.pattern.endswith("$") if section == "strip_suffix" else pattern.pattern.startswith("^")
+            assert anchor_ok, f"[{section}] {pattern.pattern}"
+
+
+def test_normalise_body_and_hash() -> None:
+    assert clean.normalise_body([" a  b ", "", "c\n d"]) == "a b\n\nc d"
+    assert clean.content_hash("A  b\n\nC") == clean.content_hash("a b c")
+    assert clean.content_hash("a b c") != clean.content_hash("a b d")
+    assert len(clean.content_hash("x")) == 40

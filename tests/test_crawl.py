@@ -1,0 +1,149 @@
+"""End to end: the real spider crawls the sample sites on 127.0.0.x into SQLite; checked against the truth."""
+import json
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from tests.conftest import FAST, ROOT, run_newsdb
+
+
+def rows(db, sql="select * from articles", params=()):
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+SITES_TZ = timezone(timedelta(hours=8))  # the sample sites' wall clock; expected.json is in it
+
+
+def wall_clock(published: str | None) -> str | None:
+    """A stored date as the sites' wall-clock time to the minute, comparable with the truth."""
+    if not published:
+        return None
+    moment = datetime.fromisoformat(published)
+    if moment.tzinfo:
+        moment = moment.astimezone(SITES_TZ)
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def url_of(sample_sites, site, path):
+    return sample_sites.base_urls[site] + path
+
+
+@pytest.fixture(scope="module")
+def stored(crawled, sample_sites):
+    db, _ = crawled
+    return {r["url"]: r for r in rows(db)}
+
+
+def test_every_sample_article_is_stored_once(stored, expected, sample_sites):
+    wanted = {url_of(sample_sites, a["site"], a["path"]) for a in expected["articles"]}
+    assert sorted(set(stored) - wanted) == [], "stored pages that are not sample articles"
+    assert sorted(wanted - set(stored)) == [], "sample articles missing"
+
+
+@pytest.mark.parametrize("field", ["title", "published", "source", "tags", "language", "author", "original_source"])
+def test_fields_match_the_truth(stored, expected, sample_sites, field):
+    wrong = []
+    for truth in expected["articles"]:
+        row = stored.get(url_of(sample_sites, truth["site"], truth["path"]))
+        if row is None:
+            continue
+        got, want = row[field], truth.get(field, truth["site"] if field == "source" else None)
+        if field == "published":
+            got = wall_clock(got)
+        if field == "tags":
+            got, want = sorted(json.loads(got)), sorted(want or [])
+        if got != want:
+            wrong.append((truth["path"], got, want))
+    assert wrong == []
+
+
+def test_bodies_are_the_article_and_nothing_else(stored, expected, sample_sites):
+    for truth in expected["articles"]:
+        row = stored[url_of(sample_sites, truth["site"], truth["path"])]
+        paragraphs = row["body"].split("\n\n")
+        assert paragraphs[0] == truth["first_paragraph"], truth["path"]
+        assert paragraphs[-1] == truth["last_paragraph"], truth["path"]
+        for sentence in truth["body_contains"]:
+            assert sentence in row["body"], (truth["path"], sentence)
+    leaks = [(url, s) for url, r in stored.items() for s in expected["boilerplate"] if s in r["body"]]
+    assert leaks == []
+
+
+def test_gbk_text_is_decoded(stored, expected):
+    bodies = "\n".join(f"{r['title']}\n{r['body']}" for r in stored.values())
+    for text in expected["gbk_check"]:
+        assert text in bodies
+
+
+def test_reprints_point_at_the_first_copy(stored, expected, sample_sites):
+    by_id = {r["id"]: r for r in stored.values()}
+    reprints = [a for a in expected["articles"] if a.get("duplicate_of")]
+    assert reprints, "the sample sites should contain reprints"
+    for truth in reprints:
+        copy = stored[url_of(sample_sites, truth["site"], truth["path"])]
+        original = stored[url_of(sample_sites, truth["duplicate_of"]["site"], truth["duplicate_of"]["path"])]
+        # whichever was fetched first is the original; the other points at it
+        assert copy["duplicate_of"] == original["id"] or original["duplicate_of"] == copy["id"], truth["path"]
+    roots = [r for r in stored.values() if r["duplicate_of"] is None]
+    assert len(roots) == len(stored) - len(reprints)
+    assert all(by_id[r["duplicate_of"]]["duplicate_of"] is None for r in stored.values() if r["duplicate_of"])
+
+
+def test_no_variant_or_non_article_stored(stored, expected, sample_sites):
+    assert all("?" not in url and "#" not in url for url in stored)
+    for page in expected["non_articles"]:
+        assert url_of(sample_sites, page["site"], page["path"]) not in stored
+
+
+def test_robots_txt_is_obeyed(crawled, sample_sites):
+    paths = [path for _, _, path, _ in sample_sites.requests]
+    assert any(p.startswith("/robots.txt") for p in paths)
+    assert not any(p.startswith("/search") for p in paths)
+
+
+def test_run_is_recorded(crawled, stored):
+    db, result = crawled
+    (run,) = rows(db, "select * from crawl_runs")
+    assert run["status"] == "ok"
+    assert run["articles_new"] == len(stored)
+    assert run["dropped_not_article"] > 0
+    assert f"new {len(stored)}" in result.stdout
+
+
+def test_second_crawl_adds_no_rows(crawled, sources_file, stored):
+    db, _ = crawled
+    result = run_newsdb("crawl", "--sources", str(sources_file), "--db", str(db), *FAST)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert len(rows(db)) == len(stored)
+    last = rows(db, "select * from crawl_runs order by id desc limit 1")[0]
+    assert (last["articles_new"], last["articles_updated"]) == (0, 0)
+    assert last["articles_unchanged"] >= len(stored)
+
+
+def test_scrapy_crawl_works_as_scrapy_users_expect(sample_sites, sources_file, tmp_path, expected):
+    db = tmp_path / "scrapy.db"
+    site = "globalnewshub"
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"sources={sources_file}", "-a", f"source={site}",
+         "-s", f"NEWSDB_DB={db}", *FAST], cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert {r["source"] for r in rows(db)} == {site}
+    assert len(rows(db)) == sum(1 for a in expected["articles"] if a["site"] == site)
+
+
+def test_bad_sources_file_fails_before_any_request(tmp_path, sample_sites):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[source]]\nname = "x"\nstart_urls = ["http://127.0.0.2/"]\nfollow = 1\n', encoding="utf-8")
+    before = len(sample_sites.requests)
+    result = run_newsdb("crawl", "--sources", str(bad), "--db", str(tmp_path / "x.db"))
+    assert result.returncode == 2
+    assert "'x'" in result.stderr and "follow" in result.stderr
+    assert len(sample_sites.requests) == before

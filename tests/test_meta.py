@@ -1,0 +1,190 @@
+"""Metadata finders: dates and their precedence, credited outlet, author, tags, category, language."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import lxml.html
+import pytest
+
+from pipelines import meta
+
+NOW = datetime(2025, 3, 1, 12, 0, tzinfo=timezone.utc)
+CST = timezone(timedelta(hours=8))
+
+
+def page(head: str = "", body: str = "", lang: str = "") -> tuple[object, list[str]]:
+    """A parsed page and its visible lines."""
+    tree = lxml.html.fromstring(f'<html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>{body}</body></html>')
+    return tree, meta.visible_lines(tree)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2025-02-14T14:34:43+08:00", datetime(2025, 2, 14, 14, 34, 43, tzinfo=CST)),
+    ("2025-02-14T06:34:43Z", datetime(2025, 2, 14, 6, 34, 43, tzinfo=timezone.utc)),
+    ("2025-02-14T14:34:43", datetime(2025, 2, 14, 14, 34, 43)),
+    ("2025-02-14 14:34:43", datetime(2025, 2, 14, 14, 34, 43)),
+    ("2025-02-14 14:34", datetime(2025, 2, 14, 14, 34)),
+    ("2025/02/14", datetime(2025, 2, 14)),
+    ("2025年02月14日 14:34", datetime(2025, 2, 14, 14, 34)),
+    ("2025年2月14日", datetime(2025, 2, 14)),
+    ("February 14, 2025", datetime(2025, 2, 14)),
+    ("Feb 14, 2025 2:34 PM", datetime(2025, 2, 14, 14, 34)),
+    ("14 February 2025", datetime(2025, 2, 14)),
+    ("Fri, 14 Feb 2025 14:34:43 +0800", datetime(2025, 2, 14, 14, 34, 43, tzinfo=CST)),
+    ("Fri, 14 Feb 2025 06:34:43 GMT", datetime(2025, 2, 14, 6, 34, 43, tzinfo=timezone.utc)),
+])
+def test_parse_date_formats(value: str, expected: datetime) -> None:
+    got = meta.parse_date(value, now=NOW)
+    assert got == expected
+    assert (got.tzinfo is None) == (expected.tzinfo is None)  # offsets kept, naive stays naive
+
+
+@pytest.mark.parametrize("value", ["", "garbage", "12", "2025-02-30", "May 2025", "null", "1800-01-01",
+                                   "Tuesday", "2025-13-01 10:00"])
+def test_parse_date_garbage(value: str) -> None:
+    assert meta.parse_date(value, now=NOW) is None
+
+
+def test_future_dates_rejected_with_one_day_tolerance() -> None:
+    assert meta.parse_date("2025-03-03", now=NOW) is None
+    assert meta.parse_date("2026-01-01T00:00:00+08:00", now=NOW) is None
+    assert meta.parse_date("2025-03-02 08:00", now=NOW) == datetime(2025, 3, 2, 8, 0)  # within a day
+
+
+JSON_LD = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+           '{"@type": "WebPage", "datePublished": "2020-01-01"},'
+           '{"@type": ["NewsArticle"], "datePublished": "2025-02-14T14:34:43+08:00",'
+           ' "author": [{"@type": "Person", "name": "Jane Doe"}], "keywords": ["chips", "export controls"],'
+           ' "articleSection": "Technology"}]}</script>')
+META = '<meta property="article:published_time" content="2025-02-13T10:00:00Z">'
+TEXT = "<p>Published: February 12, 2025</p><p>Body text.</p>"
+
+
+def test_published_date_json_ld_beats_meta_beats_text() -> None:
+    tree, lines = page(JSON_LD + META, TEXT)
+    assert meta.published_date(tree, lines, "https://x.com/a", now=NOW) == ("2025-02-14T14:34:43+08:00", "json-ld")
+    tree, lines = page(META, TEXT)
+    assert meta.published_date(tree, lines, "https://x.com/a", now=NOW) == ("2025-02-13T10:00:00+00:00", "meta")
+    tree, lines = page("", TEXT)
+    assert meta.published_date(tree, lines, "https://x.com/a", now=NOW) == ("2025-02-12T00:00:00", "text")
+
+
+def test_published_date_feed_hint_url_and_fallback_order() -> None:
+    tree, lines = page("", "<p>No date here.</p>")
+    url = "https://x.com/news/2025/02/10/story.html"
+    assert meta.published_date(tree, lines, url, hint="Tue, 11 Feb 2025 08:00:00 +0000", now=NOW) == (
+        "2025-02-11T08:00:00+00:00", "feed")
+    assert meta.published_date(tree, lines, url, fallback="2025-02-01", now=NOW) == ("2025-02-10T00:00:00", "url")
+    assert meta.published_date(tree, lines, "https://x.cn/c/202502/t20250209_1.html", now=NOW) == (
+        "2025-02-09T00:00:00", "url")
+    assert meta.published_date(tree, lines, "https://x.com/a/20250208/1.html", now=NOW)[1] == "url"
+    assert meta.published_date(tree, lines, "https://x.com/a", fallback="2025-02-01", now=NOW) == (
+        "2025-02-01T00:00:00", "trafilatura")
+    assert meta.published_date(tree, lines, "https://x.com/a", now=NOW) == (None, None)
+
+
+def test_published_date_chinese_text_label() -> None:
+    tree, lines = page("", "<div>相关新闻 2024-01-01</div><div>发布时间：2025年02月14日 14:34 来源：新华网</div>")
+    assert meta.published_date(tree, lines, "https://x.cn/a", now=NOW) == ("2025-02-14T14:34:00", "text")
+
+
+def test_published_date_skips_future_and_malformed_json_ld() -> None:
+    broken = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-02-14T14:34:43+08:00",}</script>'
+    tree, lines = page(broken, "")
+    assert meta.published_date(tree, lines, "https://x.com/a", now=NOW) == ("2025-02-14T14:34:43+08:00", "json-ld")
+    garbage = '<script type="application/ld+json">{{{ not json at all</script>'
+    future = '<meta property="article:published_time" content="2030-01-01T00:00:00Z">'
+    tree, lines = page(garbage + future, "<p>2025-02-14 14:34:43</p>")
+    assert meta.published_date(tree, lines, "https://x.com/a", now=NOW) == ("2025-02-14T14:34:43", "text")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Source: Reuters", "Reuters"),
+    ("Source：Reuters", "Reuters"),
+    ("来源：新华网", "新华网"),
+    ("来源: 人民日报 作者：张三", "人民日报"),
+    ("发布时间：2025-02-14 14:34 来源：央视新闻 编辑：李四", "央视新闻"),
+    ("文章来源：澎湃新闻", "澎湃新闻"),
+    ("转载自：第一财经", "第一财经"),
+    ("Source: Bloomberg 2025-02-14", "Bloomberg"),
+    ("Originally published by The Guardian", "The Guardian"),
+    ("This article was reprinted from Caixin, and does not represent the views of this site.", "Caixin"),
+    ("Industry dynamics 2025-02-14 14:34:43 Source:", None),
+    ("Source: this site", None),
+    ("来源：本站", None),
+    ("来源：网络", None),
+    ("The source of the leak remains unknown, officials said.", None),
+])
+def test_original_source_from_text(line: str, expected: str | None) -> None:
+    tree, lines = page("", f"<p>{line}</p>")
+    assert meta.original_source(tree, lines) == expected
+
+
+def test_original_source_meta_tag_and_own_name_and_length() -> None:
+    tree, lines = page('<meta name="source" content="Xinhua">', "<p>Body.</p>")
+    assert meta.original_source(tree, lines) == "Xinhua"
+    tree, lines = page('<meta property="og:site_name" content="AdminSo">', "<p>Source: AdminSo</p>")
+    assert meta.original_source(tree, lines) is None
+    tree, lines = page("", "<p>Source: " + "Very Long Outlet Name " * 10 + "</p>")
+    assert len(meta.original_source(tree, lines)) <= 60
+
+
+def test_author() -> None:
+    tree, lines = page(JSON_LD, "")
+    assert meta.author(tree, lines) == "Jane Doe"
+    tree, lines = page('<meta name="author" content="John Smith">', "")
+    assert meta.author(tree, lines) == "John Smith"
+    tree, lines = page("", "<p>来源：新华网 作者：张三 编辑：李四</p>")
+    assert meta.author(tree, lines) == "张三"
+    tree, lines = page('<meta property="article:author" content="https://facebook.com/x">', "")
+    assert meta.author(tree, lines, fallback="Trafilatura Name") == "Trafilatura Name"
+    assert meta.author(*page(), fallback=None) is None
+
+
+def test_tags_sources_dedup_and_title_prefix_junk() -> None:
+    head = ("<title>Is US Chip Export Control to China Failing? The Rise of DeepSeek</title>"
+            '<meta name="keywords" content="chips, Nvidia，DeepSeek"><meta property="article:tag" content="AI">')
+    body = "<p>Tag: Is US Chip Export Control to China Failing The</p><p>Tags: Nvidia, export controls</p>"
+    tree, lines = page(head + JSON_LD, body)
+    assert meta.tags(tree, lines, fallback=["ai", "Trade"]) == ["AI", "chips", "Nvidia", "DeepSeek", "export controls", "Trade"]
+
+
+def test_tags_chinese_lines() -> None:
+    tree, lines = page("<title>芯片出口管制</title>", "<p>标签：芯片 出口管制 人工智能</p><p>关键词：芯片、美国；英伟达</p>")
+    assert meta.tags(tree, lines) == ["芯片", "出口管制", "人工智能", "美国", "英伟达"]
+
+
+def test_category_sources() -> None:
+    tree, lines = page('<meta property="article:section" content="World">' + JSON_LD, "")
+    assert meta.category(tree, lines) == "World"
+    tree, lines = page(JSON_LD, "")
+    assert meta.category(tree, lines) == "Technology"
+    title = "Is US Chip Export Control to China Failing? The Rise of DeepSeek"
+    tree, lines = page(f"<title>{title}</title>", "<div>Home > News list > Tech >> Industry dynamics</div>")
+    assert meta.category(tree, lines) == "Industry dynamics"
+    tree, lines = page(f"<title>{title}</title>", f"<div>Home > Tech > {title}</div>")
+    assert meta.category(tree, lines) == "Tech"
+    tree, lines = page("", "<div>当前位置：首页 > 科技 > 行业动态 > 正文</div>")
+    assert meta.category(tree, lines) == "行业动态"
+    tree, lines = page("", '<ol class="breadcrumb"><li><a>Home</a></li><li><a>Markets</a></li><li>Oil rises</li></ol>')
+    assert meta.category(tree, lines) in {"Oil rises", "Markets"}
+    assert meta.category(*page(), fallback=["Economy"]) == "Economy"
+    assert meta.category(*page()) is None
+
+
+def test_detect_language() -> None:
+    assert meta.detect_language("美国政府试图通过收紧芯片出口管制来遏制中国人工智能的发展。Nvidia 和 DeepSeek。", "en") == "zh"
+    english = "The US government attempted to curb China's AI development by tightening chip export controls."
+    assert meta.detect_language(english, "zh-CN") == "en"
+    german = "Die Bundesregierung hat am Mittwoch neue Regeln für den Export von Halbleitern beschlossen."
+    assert meta.detect_language(german, None) == "de"
+    assert meta.detect_language("OK", "en-US") == "en"
+    assert meta.detect_language("", "zh-CN") == "zh"
+    assert meta.detect_language("", None) is None
+
+
+def test_visible_lines_drops_invisible_and_splits_blocks() -> None:
+    tree, lines = page("<title>T</title><style>p{}</style>",
+                       "<div>a <b>bold</b><script>var x=1</script><!-- c --> tail<p>p1<br>p2</p></div>"
+                       "<noscript>enable js</noscript><ul><li>one</li><li>two</li></ul>")
+    assert lines == ["a bold tail", "p1", "p2", "one", "two"]
