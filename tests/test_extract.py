@@ -1,0 +1,89 @@
+"""extract_article / extract_page on strings: the same pure function the pipeline runs in its process pool."""
+import json
+
+from pipelines.extract import extract_article, extract_page
+
+PARAS = [
+    "The regional government announced on Monday that it will double the number of night buses on the "
+    "main routes from March, after a year in which ridership grew faster than anyone had planned for.",
+    "Transport officials said the extra services would cost about 12 million a year and would be paid for "
+    "partly by a new levy on parking spaces in the city centre, which business groups have criticised.",
+    "Unions welcomed the plan but warned that the operator would struggle to hire enough drivers, pointing "
+    "to vacancies that have stayed open for months despite two rounds of pay increases since last spring.",
+]
+
+
+def page(body_html: str, head: str = "", url_title: str = "Night buses to double from March") -> str:
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{url_title} | Daily Wire Hub</title>
+    {head}</head><body><nav><a href="/">Home</a> <a href="/news/">News</a> <a href="/about.html">About</a></nav>
+    <div class="crumb">Home &gt; News list &gt; City</div>
+    <article><h1>{url_title}</h1><div class="info">City 2025-03-02 09:15:00 Source: Metro Herald</div>
+    {body_html}
+    <div class="tags">Tag: <a href="/tag/buses.html">buses</a> <a href="/tag/transport.html">transport</a></div>
+    <p>Disclaimer: The content of this article is sourced from the internet. The copyright belongs to the original author.</p>
+    </article><footer><p>Copyright @ 2007~2025 All Rights Reserved.</p><p>Scan WeChat QR code</p></footer></body></html>"""
+
+
+ARTICLE = page("".join(f"<p>{p}</p>" for p in PARAS))
+URL = "http://news.example.com/news/2025/0302/7781.html?utm_source=rss#top"
+
+
+def test_article_fields():
+    article = extract_article(ARTICLE, URL, {"name": "wirehub"})
+    assert article["url"] == "http://news.example.com/news/2025/0302/7781.html"
+    assert article["title"] == "Night buses to double from March"
+    assert article["body"].split("\n\n") == PARAS
+    assert article["published"] == "2025-03-02T09:15:00"
+    assert article["original_source"] == "Metro Herald"
+    assert article["tags"] == ["buses", "transport"]
+    assert article["language"] == "en"
+    assert article["source"] == "wirehub"
+    json.dumps(article)  # what `newsdb extract` prints and the store writes
+
+
+def test_index_pages_are_not_articles():
+    links = "".join(f'<li><a href="/news/2025/0302/{i}.html">Story number {i} about the city and its plans</a></li>'
+                    for i in range(40))
+    listing = page(f"<ul>{links}</ul>")
+    assert extract_page(listing, "http://news.example.com/news/list_2.html")["kind"] == "not_article"
+    assert extract_page(ARTICLE, "http://news.example.com/")["kind"] == "not_article"
+    assert extract_page("", URL)["kind"] == "not_article"
+
+
+def test_page_with_only_boilerplate_is_empty():
+    result = extract_page(page("<p>Scan the QR code to read on your phone.</p>"), URL)
+    assert result["kind"] == "empty"
+
+
+def test_article_url_patterns_decide_when_given():
+    source = {"name": "s", "article_url_patterns": [r"/story/\d+$"]}
+    assert extract_article(ARTICLE, URL, source) is None
+    assert extract_article(ARTICLE, "http://news.example.com/story/7781", source) is not None
+
+
+def test_per_source_boilerplate_and_prune_rules():
+    extra = "<p>Subscribe to the Daily Wire Hub breakfast briefing for more.</p><div class='ad'>BUY NOW cheap flights to anywhere in the world today only</div>"
+    html = page("".join(f"<p>{p}</p>" for p in PARAS) + extra)
+    plain = extract_article(html, URL)
+    assert "breakfast briefing" in plain["body"]
+    tuned = extract_article(html, URL, {"name": "s", "boilerplate": [r"^Subscribe to the Daily Wire Hub"],
+                                        "prune_xpath": ["//div[@class='ad']"]})
+    assert "breakfast briefing" not in tuned["body"] and "BUY NOW" not in tuned["body"]
+
+
+def test_chinese_article():
+    paras = ["国家统计局今天发布数据显示，今年前三季度全国规模以上工业增加值同比增长百分之五点八，比上半年加快零点二个百分点。",
+             "分行业看，高技术制造业增加值增长百分之九点一，装备制造业增长百分之七点四，新动能持续发挥作用。",
+             "专家表示，工业生产保持稳定恢复态势，随着一揽子政策效应持续显现，四季度经济有望继续回升向好。"]
+    html = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>前三季度工业增加值增长5.8%_资讯网</title></head>
+    <body><div class="position">当前位置：首页 &gt; 财经 &gt; 正文</div><h1>前三季度工业增加值增长5.8%</h1>
+    <div class="info">发布时间：2025年10月18日 10:05　来源：新华网　作者：李明</div>
+    {''.join(f'<p>{p}</p>' for p in paras)}
+    <p>（责任编辑：王芳）</p><div>标签：<a href="/t/1">工业</a> <a href="/t/2">统计</a></div>
+    <p>免责声明：本文来源于网络，版权归原作者所有，如有侵权请联系删除。</p><p>扫描二维码，关注我们的微信公众号</p></body></html>"""
+    article = extract_article(html, "http://zx.example.cn/a/20251018/51230.html")
+    assert article["body"].split("\n\n") == paras
+    assert article["published"] == "2025-10-18T10:05:00"
+    assert (article["original_source"], article["author"]) == ("新华网", "李明")
+    assert article["tags"] == ["工业", "统计"]
+    assert article["language"] == "zh"
