@@ -26,7 +26,7 @@ def crawl_settings(db: Path, sources: Path, overrides: dict | None = None) -> Se
 def run_crawl(db: Path, sources: Path, only: list[str] | None = None, overrides: dict | None = None) -> dict:
     """Crawl the sources into db; returns the crawl_runs row of this run."""
     load_sources(sources, only)  # fail on a bad file before Scrapy starts
-    process = CrawlerProcess(crawl_settings(db, sources, overrides), install_root_handler=True)
+    process = CrawlerProcess(crawl_settings(db, sources, overrides))
     process.crawl("news", sources=str(sources), source=only)
     process.start()
     return last_run(db)

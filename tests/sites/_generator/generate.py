@@ -70,7 +70,8 @@ def exp(site, path, title, date, author, src, cat, tags, lang, paras, contains_i
     expected["articles"].append(dict(
         site=site, path=path, title=title, published=date[:16], author=author,
         original_source=src, category=cat, tags=tags, language=lang, body_contains=contains,
-        first_paragraph=ps[0], last_paragraph=ps[-1], duplicate_of=dup))
+        first_paragraph=ps[0], last_paragraph=ps[-1], duplicate_of=dup,
+        paragraphs=[p if isinstance(p, str) else p[1] for p in paras]))
 
 # ---------------------------------------------------------------- globalnewshub
 GN = "globalnewshub"
