@@ -4,7 +4,7 @@ Run: .venv/bin/python tests/sites/_generator/generate.py
 It DELETES and rewrites every site's public/ folder and expected.json. site.toml and source.toml
 are hand-written and not touched. Hand edits to public/ files are lost on regeneration.
 """
-import html, json, re, shutil, sys, textwrap
+import html, json, re, shutil, sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import quote
