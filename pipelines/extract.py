@@ -32,7 +32,7 @@ def extract_page(html: str, url: str, source: dict | None = None, hints: dict | 
     if tree is None:
         return {"kind": "not_article", "reason": "unparseable"}
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        html, url=url, with_metadata=True, include_comments=True, include_tables=True,
         prune_xpath=list(source.get("prune_xpath") or []) or None, deduplicate=False)
     lines = meta.visible_lines(tree)
     title = _title(tree, doc, hints)
@@ -63,6 +63,7 @@ def _article(tree, doc, lines, url, source, hints, title, body) -> dict:
         "language": meta.detect_language(f"{title}\n{body}", declared=declared),
         "site_name": doc.sitename,
         "description": doc.description,
+        "comments": doc.comments or None,
         "content_hash": clean.content_hash(body),
     }
 

@@ -21,6 +21,7 @@ ARTICLE_COLUMNS = {
     "language": str,  # ISO 639-1 code
     "site_name": str,
     "description": str,
+    "comments": str,  # readers' comments shown on the page, kept apart from the body
     "first_seen_at": str,  # UTC ISO 8601
     "fetched_at": str,  # UTC ISO 8601, last time the content changed or was first stored
     "content_hash": str,  # sha1 of the normalised body
@@ -69,7 +70,11 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
     articles = db.table("articles")
-    if not articles.exists():
+    if articles.exists():  # a database from an older newsdb gains the new columns
+        missing = {c: t for c, t in ARTICLE_COLUMNS.items() if c not in articles.columns_dict}
+        for column, kind in missing.items():
+            articles.add_column(column, kind)
+    else:
         articles.create(
             ARTICLE_COLUMNS,
             pk="id",
