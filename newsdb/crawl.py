@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
@@ -29,6 +30,9 @@ def run_crawl(db: Path, sources: Path, only: list[str] | None = None, overrides:
     process = CrawlerProcess(crawl_settings(db, sources, overrides))
     process.crawl("news", sources=str(sources), source=only)
     process.start()
+    # Scrapy's shutdown handlers outlive the crawl; give Ctrl-C back to Python (newsdb demo serves next)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     return last_run(db)
 
 
