@@ -11,3 +11,14 @@ class PageItem(scrapy.Item):
     hint_title = scrapy.Field()  # from the feed or sitemap entry that linked here
     hint_date = scrapy.Field()  # raw date string from the feed or sitemap
     article = scrapy.Field()  # filled by ExtractPipeline: the dict that will be stored
+
+
+class PageVisit(scrapy.Item):
+    """A feed, sitemap or listing page was read: its validators and links, for the next run."""
+
+    url = scrapy.Field()  # canonical URL
+    source = scrapy.Field()
+    kind = scrapy.Field()  # feed, sitemap, listing
+    etag = scrapy.Field()
+    last_modified = scrapy.Field()
+    links = scrapy.Field()  # list of [url, callback name, date hint, title hint]

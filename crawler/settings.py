@@ -48,3 +48,6 @@ NEWSDB_EXTRACT_WORKERS = None  # None: one process per core; 0: extract inline (
 NEWSDB_BATCH_SIZE = 100  # rows per write transaction
 NEWSDB_BATCH_SECONDS = 5.0  # commit a partial batch at least this often
 NEWSDB_NEAR_DUP_THRESHOLD = 0.7  # estimated Jaccard similarity of body shingles
+NEWSDB_RECHECK_HOURS = 24.0  # stored articles younger than this (by publication date) are fetched again
+NEWSDB_MAX_ENTRY_AGE_DAYS = 0  # feed/sitemap entries older than this are skipped; 0 keeps all
+NEWSDB_FLAG_EMPTY_RUNS = 3  # flag a source after this many runs in a row without a new article

@@ -29,8 +29,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sources", type=Path, default=Path("sources.toml"))
     p.add_argument("--db", type=Path, default=Path("data/news.db"))
     p.add_argument("--source", action="append", metavar="NAME", help="only this source (repeatable)")
+    p.add_argument("--max-minutes", type=float, help="time budget: end the run cleanly after this long")
+    p.add_argument("--log-dir", type=Path, help="where dated logs go (default: logs/ beside the database)")
+    p.add_argument("--keep-logs", type=int, default=14, metavar="DAYS", help="remove older log files")
     p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="Scrapy setting")
     p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("reset-seen", help="forget what was fetched, so the next crawl reads a source afresh")
+    p.add_argument("--db", type=Path, default=Path("data/news.db"))
+    p.add_argument("--source", action="append", metavar="NAME", required=True, help="source to reset (repeatable)")
+    p.set_defaults(func=cmd_reset_seen)
+
+    p = sub.add_parser("export", help="write every matching article as CSV, JSON or NDJSON")
+    p.add_argument("--db", type=Path, default=Path("data/news.db"))
+    p.add_argument("--format", choices=["csv", "json", "ndjson"], default="csv")
+    p.add_argument("--since", metavar="DATE", help="only articles first stored on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--source", action="append", metavar="NAME", help="only this source (repeatable)")
+    p.add_argument("--no-duplicates", action="store_true", help="leave out reprints of stored stories")
+    p.add_argument("--no-formula-escape", dest="escape_formulas", action="store_false",
+                   help="CSV: keep cells starting with = + - @ as they are (default: prefix a ')")
+    p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("serve", help="browse the database in Datasette")
     p.add_argument("--db", type=Path, default=Path("data/news.db"))
@@ -65,11 +84,48 @@ def parse_overrides(pairs: list[str]) -> dict:
 
 
 def cmd_crawl(args) -> int:
-    from newsdb.crawl import EXIT_OK, run_crawl, summary_line
+    from newsdb.crawl import EXIT_LOCKED, CrawlLocked, exit_code, run_crawl, summary_line
 
-    run = run_crawl(args.db, args.sources, args.source, parse_overrides(args.set))
+    try:
+        run = run_crawl(args.db, args.sources, args.source, parse_overrides(args.set), args.max_minutes,
+                        args.log_dir or args.db.parent / "logs", args.keep_logs)
+    except CrawlLocked as e:
+        print(f"newsdb: {e}", file=sys.stderr)
+        return EXIT_LOCKED
     print(summary_line(run))
-    return EXIT_OK if run.get("status") == "ok" else 1
+    return exit_code(run)
+
+
+def cmd_reset_seen(args) -> int:
+    from pipelines.schema import open_db
+
+    if not args.db.is_file():
+        print(f"newsdb: no database at {args.db}", file=sys.stderr)
+        return 2
+    db = open_db(args.db)
+    marks = ", ".join("?" for _ in args.source)
+    with db.atomic():
+        pages = db.execute(f"delete from pages where source in ({marks})", args.source).rowcount
+    print(f"newsdb: forgot {pages} pages of {', '.join(args.source)}; the next crawl fetches them again")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from newsdb.export import select_articles, write
+
+    if not args.db.is_file():
+        print(f"newsdb: no database at {args.db}", file=sys.stderr)
+        return 2
+    rows = select_articles(args.db, args.since, args.source, args.no_duplicates)
+    newline = "" if args.format == "csv" else None  # the csv module writes its own line endings
+    out = open(args.output, "w", encoding="utf-8", newline=newline) if args.output else sys.stdout
+    try:
+        count = write(rows, out, args.format, args.escape_formulas)
+    finally:
+        if args.output:
+            out.close()
+    print(f"newsdb: exported {count} articles", file=sys.stderr)
+    return 0
 
 
 def cmd_serve(args) -> int:

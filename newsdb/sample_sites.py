@@ -20,10 +20,12 @@ Stdlib only: used by tests, ``newsdb demo`` and benchmarks::
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import html
 import posixpath
 import threading
 import tomllib
+from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -268,7 +270,21 @@ class _Handler(BaseHTTPRequestHandler):
         if ext in TEXT_EXTENSIONS:
             body = self.site.fill(body)
         ctype = CONTENT_TYPES.get(ext, "application/octet-stream")
-        return self._send(200, body, ctype, head)
+        return self._send_file(body, ctype, head, candidate.stat().st_mtime)
+
+    def _send_file(self, body: bytes, ctype: str, head: bool, mtime: float) -> int:
+        """A static file with validators, answering conditional requests with 304 as real servers do."""
+        etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+        validators = {"ETag": etag, "Last-Modified": formatdate(int(mtime), usegmt=True)}
+        if_none_match = self.headers.get("If-None-Match")
+        since = self.headers.get("If-Modified-Since")
+        if if_none_match is not None:
+            unchanged = etag in [tag.strip() for tag in if_none_match.split(",")]
+        else:
+            unchanged = since is not None and _not_after(int(mtime), since)
+        if unchanged:
+            return self._send(304, b"", ctype, True, extra=validators)
+        return self._send(200, body, ctype, head, extra=validators)
 
     def _not_found(self, head: bool) -> int:
         body = (b"<html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found"
@@ -289,6 +305,13 @@ class _Handler(BaseHTTPRequestHandler):
         if not head and body:
             self.wfile.write(body)
         return status
+
+
+def _not_after(mtime: int, http_date: str) -> bool:
+    try:
+        return mtime <= parsedate_to_datetime(http_date).timestamp()
+    except (TypeError, ValueError):
+        return False
 
 
 # -- traps: endless generated URL spaces -----------------------------------------------------

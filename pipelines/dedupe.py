@@ -92,6 +92,8 @@ class DedupePipeline:
         self.crawler.stats.set_value("newsdb/dedupe_index_loaded", len(self.index))
 
     async def process_item(self, item):
+        if "article" not in item.fields:  # page visits carry no article
+            return item
         article = item["article"]
         mh = signature(article["body"])
         article["duplicate_of_url"] = None

@@ -6,17 +6,23 @@ import json
 import multiprocessing
 import os
 import re
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document
 from scrapy.exceptions import DropItem
 
+from crawler.items import PageItem
 from pipelines import clean, meta
 from pipelines.classify import classify_page
 from pipelines.urls import canonical_url
+
+MAX_CAPTION_CHARS = 250
+
 
 def extract_article(html: str, url: str, source: dict | None = None) -> dict | None:
     """The article newsdb would store for this page, or None for a non-article or empty page."""
@@ -24,15 +30,21 @@ def extract_article(html: str, url: str, source: dict | None = None) -> dict | N
     return result["article"] if result["kind"] == "article" else None
 
 
-def extract_page(html: str, url: str, source: dict | None = None, hints: dict | None = None) -> dict:
-    """Classify and extract one page: {"kind": "article"|"not_article"|"empty", "article"?, "reason"?}."""
+def extract_page(html: str, url: str, source: dict | None = None, hints: dict | None = None,
+                 *, gate: bool = True) -> dict:
+    """Classify and extract one page: {"kind": "article"|"not_article"|"empty", "article"?, "reason"?}.
+
+    With gate=False the article is extracted whatever the classification says (kind and reason still
+    tell what the gate decided): for measuring extraction on pages that are not news articles.
+    """
     source = source or {}
     hints = hints or {}
+    html = unicodedata.normalize("NFC", html or "")  # "u" + combining diaeresis -> "ü", as searches expect
     tree = _parse(html)
     if tree is None:
         return {"kind": "not_article", "reason": "unparseable"}
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=True, include_tables=True,
+        _prepared(html), url=url, with_metadata=True, include_comments=True, include_tables=True,
         prune_xpath=list(source.get("prune_xpath") or []) or None, deduplicate=False)
     lines = meta.visible_lines(tree)
     title = _title(tree, doc, hints)
@@ -40,14 +52,17 @@ def extract_page(html: str, url: str, source: dict | None = None, hints: dict | 
     paragraphs = clean.clean_paragraphs((doc.text if doc else "").split("\n"), title, rules)
     body = clean.normalise_body(paragraphs)
     kind, reason = classify_page(tree, doc, url, body, source)
-    if kind != "article":
+    if kind != "article" and gate:
         return {"kind": kind, "reason": reason}
-    return {"kind": "article", "article": _article(tree, doc, lines, url, source, hints, title, body)}
+    return {"kind": kind, "reason": reason, "article": _article(tree, doc, lines, url, source, hints, title, body)}
 
 
 def _article(tree, doc, lines, url, source, hints, title, body) -> dict:
-    published, published_from = meta.published_date(tree, lines, url, hint=hints.get("hint_date"), fallback=doc.date)
+    doc = doc or Document()  # trafilatura found nothing (only reached with gate=False)
+    published, published_from = meta.published_date(tree, lines, url, hint=hints.get("hint_date"),
+                                                     fallback=doc.date, title=title)
     declared = doc.language or tree.get("lang") or tree.get("xml:lang")
+    credited = meta.original_source(tree, lines)  # an outlet, so never the author as well
     return {
         "url": _canonical(tree, url),
         "fetched_url": url,
@@ -56,8 +71,8 @@ def _article(tree, doc, lines, url, source, hints, title, body) -> dict:
         "body": body,
         "published": published,
         "published_from": published_from,
-        "author": meta.author(tree, lines, fallback=doc.author),
-        "original_source": meta.original_source(tree, lines),
+        "author": meta.author(tree, lines, fallback=doc.author, not_=credited),
+        "original_source": credited,
         "category": meta.category(tree, lines, fallback=doc.categories),
         "tags": meta.tags(tree, lines, fallback=doc.tags),
         "language": meta.detect_language(f"{title}\n{body}", declared=declared),
@@ -66,6 +81,69 @@ def _article(tree, doc, lines, url, source, hints, title, body) -> dict:
         "comments": doc.comments or None,
         "content_hash": clean.content_hash(body),
     }
+
+
+def _is_layout_table(table) -> bool:
+    """A table used for page layout: it holds other tables, headings or forms, or has a single column."""
+    if table.xpath(".//table | .//h1 | .//h2 | .//h3 | .//form"):
+        return True
+    rows = table.xpath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
+    return not any(len(row.xpath("./td | ./th")) >= 2 for row in rows)
+
+
+def _is_photo_box(table) -> bool:
+    """A layout table that only frames a picture and a short caption."""
+    text = " ".join(table.text_content().split())
+    return bool(table.xpath(".//img")) and not table.xpath(".//p | .//table | .//h1 | .//h2 | .//h3") \
+        and len(text) <= MAX_CAPTION_CHARS
+
+
+def _prepared(html: str) -> str:
+    """The page as trafilatura should see it: layout tables as divs, collapsed story text shown.
+    The input is returned untouched when there is nothing to change."""
+    tree = _parse(html)
+    if tree is None:
+        return html
+    changed = _unwrap_layout_tables(tree) + _show_collapsed_text(tree)
+    return lxml.html.tostring(tree, encoding="unicode") if changed else html
+
+
+def _unwrap_layout_tables(tree) -> int:
+    """Turn layout tables into divs, so trafilatura finds the story in them as it would in a modern
+    page (instead of keeping the whole page as table rows); data tables stay. Returns how many."""
+    if not tree.xpath("//table[.//p or .//table or .//h1 or .//h2]"):
+        return 0
+    layout = [t for t in tree.iter("table") if _is_layout_table(t)]
+    for table in layout:
+        if _is_photo_box(table):  # a picture and its caption: trafilatura leaves figures out
+            table.tag = "figure"
+            continue
+        for row in table.xpath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr"):
+            for cell in row.xpath("./td | ./th"):
+                cell.tag = "div"
+            row.tag = "div"
+        for group in table.xpath("./tbody | ./thead | ./tfoot"):
+            group.tag = "div"
+        table.tag = "div"
+    return len(layout)
+
+
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _show_collapsed_text(tree) -> int:
+    """Show the rest of a story folded behind "Continue reading": a hidden block of paragraphs
+    whose parent also holds visible paragraphs (a hidden menu, dialog or template is left alone)."""
+    shown = 0
+    for el in tree.xpath("//*[@style][.//p]"):
+        parent = el.getparent()
+        if parent is None or not _HIDDEN.search(el.get("style", "")):
+            continue
+        visible = [p for p in parent.iter("p") if not any(a is el for a in p.iterancestors())]
+        if visible and any(len(" ".join(p.text_content().split())) >= 60 for p in el.iter("p")):
+            el.set("style", _HIDDEN.sub("", el.get("style")))
+            shown += 1
+    return shown
 
 
 def _parse(html: str):
@@ -80,13 +158,31 @@ def _parse(html: str):
 
 
 def _title(tree, doc, hints: dict) -> str | None:
-    """The headline: the page's single <h1> when there is one, else trafilatura's, else the feed's."""
+    """The headline: the page's single <h1>; else the heading that opens the page title ("Headline_
+    Section_Site"); else trafilatura's title, else the feed's."""
     h1s = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
     h1s = [h for h in h1s if len(h) >= 4]
     if len(h1s) == 1:
         return h1s[0]
     title = (doc.title if doc else None) or hints.get("hint_title")
-    return " ".join(title.split()) if title else None
+    title = " ".join(title.split()) if title else None
+    return _heading_opening(tree, title) or title
+
+
+_TITLE_SEPARATOR = re.compile(r"^\s*(?:[-_|–—:：·｜]|&gt;)")
+
+
+def _heading_opening(tree, page_title: str | None) -> str | None:
+    """The longest h1-h3 whose text is the page title or opens it before a separator."""
+    if not page_title:
+        return None
+    found = None
+    for h in tree.xpath("//h1 | //h2 | //h3"):
+        text = " ".join(h.text_content().split())
+        rest = page_title[len(text):] if len(text) >= 4 and page_title.startswith(text) else None
+        if rest is not None and (not rest or _TITLE_SEPARATOR.match(rest)) and len(text) > len(found or ""):
+            found = text
+    return found
 
 
 def _canonical(tree, url: str) -> str:
@@ -123,6 +219,8 @@ class ExtractPipeline:
             self.pool.shutdown(cancel_futures=True)
 
     async def process_item(self, item):
+        if not isinstance(item, PageItem):  # page visits go straight to the store
+            return item
         spider = self.crawler.spider
         source = spider.sources[item["source"]].to_dict()
         hints = {"hint_title": item.get("hint_title"), "hint_date": item.get("hint_date")}
@@ -142,7 +240,7 @@ class ExtractPipeline:
             stats.inc_value(f"newsdb/{key}")
             stats.inc_value(f"newsdb/source/{item['source']}/{key}")
             raise DropItem(f"{result['kind']}: {result.get('reason')}: {item['url']}", log_level="DEBUG")
-        item["article"] = result["article"]
+        item["article"] = {**result["article"], "requested_url": item["requested_url"]}
         item["html"] = None  # the pipelines after this one need only the article
         return item
 

@@ -28,21 +28,69 @@ ARTICLE_COLUMNS = {
     "duplicate_of": int,  # id of the first stored copy of the same story, NULL for originals
 }
 
-CRAWL_RUN_COLUMNS = {
-    "id": int,
-    "started_at": str,
-    "finished_at": str,
-    "status": str,  # running, ok, source_errors, failed
-    "sources": str,  # JSON array of source names crawled
+RUN_COUNTERS = {
     "pages_fetched": int,
+    "not_modified": int,  # conditional requests answered 304
+    "skipped_seen": int,  # article links not fetched: already stored and past the re-check window
     "articles_new": int,
     "articles_updated": int,
     "articles_unchanged": int,
     "articles_duplicate": int,  # new articles that are reprints of a stored story
     "dropped_not_article": int,
     "dropped_empty": int,
-    "http_errors": str,  # JSON object: status code -> count
+    "http_errors": str,  # JSON object: status code or exception name -> count
+}
+
+CRAWL_RUN_COLUMNS = {
+    "id": int,
+    "started_at": str,
+    "finished_at": str,
+    "status": str,  # running, ok, source_errors, flagged, budget_spent, killed, failed
+    "sources": str,  # JSON array of source names crawled
+    **RUN_COUNTERS,
+    "flagged": str,  # JSON array of flagged source names
     "stats": str,  # JSON object: every Scrapy and newsdb counter of the run
+}
+
+# One row per run and source: what happened to that source, and whether it looks broken.
+RUN_SOURCE_COLUMNS = {
+    "run_id": int,
+    "source": str,
+    "started_at": str,
+    "finished_at": str,
+    "status": str,  # ok, errors, flagged
+    **RUN_COUNTERS,
+    "coverage_title": float,  # share of this run's new/updated articles with the field filled
+    "coverage_published": float,
+    "coverage_author": float,
+    "coverage_body": float,
+    "flags": str,  # JSON array of reasons, empty when healthy
+}
+
+# Every non-article page newsdb reads (feeds, sitemaps, listings) and every stored article's URLs:
+# the validators for conditional requests, the links a 304 stands for, and what is already stored.
+PAGE_COLUMNS = {
+    "url": str,  # canonical URL
+    "source": str,
+    "kind": str,  # feed, sitemap, listing, article
+    "etag": str,
+    "last_modified": str,
+    "links": str,  # JSON array of [url, callback, date hint] found on the page last time
+    "article_id": int,
+    "first_seen_at": str,
+    "last_fetched_at": str,
+}
+
+VERSION_COLUMNS = {
+    "id": int,
+    "article_id": int,
+    "title": str,
+    "body": str,
+    "published": str,
+    "author": str,
+    "content_hash": str,
+    "fetched_at": str,  # when this version was fetched
+    "replaced_at": str,  # when a newer version replaced it
 }
 
 INDEXES = [
@@ -69,29 +117,30 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    articles = db.table("articles")
-    if articles.exists():  # a database from an older newsdb gains the new columns
-        missing = {c: t for c, t in ARTICLE_COLUMNS.items() if c not in articles.columns_dict}
-        for column, kind in missing.items():
-            articles.add_column(column, kind)
-    else:
-        articles.create(
-            ARTICLE_COLUMNS,
-            pk="id",
-            not_null={"url", "source"},
-            foreign_keys=[("duplicate_of", "articles", "id")],
-        )
-        articles.create_index(["url"], unique=True)
-        for columns in INDEXES:
-            articles.create_index(columns)
-        articles.enable_fts(["title", "body"], create_triggers=True, tokenize="trigram")
-    signatures = db.table("article_signatures")
-    if not signatures.exists():
-        signatures.create(
-            {"article_id": int, "minhash": bytes},
-            pk="article_id",
-            foreign_keys=[("article_id", "articles", "id")],
-        )
-    runs = db.table("crawl_runs")
-    if not runs.exists():
-        runs.create(CRAWL_RUN_COLUMNS, pk="id")
+    if _create(db, "articles", ARTICLE_COLUMNS, pk="id", not_null={"url", "source"},
+               foreign_keys=[("duplicate_of", "articles", "id")], indexes=INDEXES):
+        db.table("articles").create_index(["url"], unique=True)
+        db.table("articles").enable_fts(["title", "body"], create_triggers=True, tokenize="trigram")
+    _create(db, "article_signatures", {"article_id": int, "minhash": bytes}, pk="article_id",
+            foreign_keys=[("article_id", "articles", "id")])
+    _create(db, "article_versions", VERSION_COLUMNS, pk="id", foreign_keys=[("article_id", "articles", "id")],
+            indexes=[["article_id"]])
+    _create(db, "crawl_runs", CRAWL_RUN_COLUMNS, pk="id")
+    _create(db, "crawl_run_sources", RUN_SOURCE_COLUMNS, pk=("run_id", "source"),
+            foreign_keys=[("run_id", "crawl_runs", "id")], indexes=[["source", "run_id"]])
+    _create(db, "pages", PAGE_COLUMNS, pk="url", indexes=[["source", "kind"], ["article_id"]])
+
+
+def _create(db: sqlite_utils.Database, name: str, columns: dict, pk, not_null=(), foreign_keys=(),
+            indexes=()) -> bool:
+    """Create a table with its indexes (True), or add the columns an older newsdb lacked (False)."""
+    table = db.table(name)
+    if table.exists():
+        for column, kind in columns.items():
+            if column not in table.columns_dict:
+                table.add_column(column, kind)
+        return False
+    table.create(columns, pk=pk, not_null=set(not_null), foreign_keys=list(foreign_keys))
+    for index in indexes:
+        table.create_index(index)
+    return True

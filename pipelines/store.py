@@ -1,4 +1,4 @@
-"""Articles into SQLite: batched upserts in transactions, and one crawl_runs row per run."""
+"""Articles and page visits into SQLite: batched upserts in transactions, and the run's record."""
 from __future__ import annotations
 
 import asyncio
@@ -9,10 +9,13 @@ from datetime import datetime, timezone
 
 from scrapy import signals
 
+from pipelines import runs
 from pipelines.schema import ARTICLE_COLUMNS, open_db
+from pipelines.urls import canonical_url
 
 # Columns a re-crawl may change; id, url, first_seen_at and duplicate_of keep the first decision.
 UPDATABLE = [c for c in ARTICLE_COLUMNS if c not in ("id", "url", "first_seen_at", "duplicate_of")]
+VERSIONED = ["title", "body", "published", "author", "content_hash", "fetched_at"]
 
 
 def utc_now() -> str:
@@ -27,27 +30,38 @@ def row_for(article: dict, now: str) -> dict:
     return row
 
 
-def write_batch(db, articles: list[dict]) -> Counter:
-    """Upsert articles in one transaction, in order; returns counts of new/updated/unchanged/duplicate."""
+def write_batch(db, records: list[dict]) -> Counter:
+    """Write articles and page visits in one transaction, in order; returns what happened, counted."""
     counts: Counter = Counter()
     now = utc_now()
     with db.atomic():  # one transaction: all of the batch or none of it
-        for article in articles:
-            status = _upsert(db, article, now)
-            counts[status] += 1
-            counts[f"source/{article['source']}/{status}"] += 1
-            if status == "new" and article.get("duplicate_of_url"):
-                counts["duplicate"] += 1
-                counts[f"source/{article['source']}/duplicate"] += 1
+        for record in records:
+            if "links" in record:
+                _upsert_page(db, record, now)
+            else:
+                _count_article(counts, record, _upsert_article(db, record, now))
     return counts
 
 
-def _upsert(db, article: dict, now: str) -> str:
+def _count_article(counts: Counter, article: dict, status: str) -> None:
+    source = article["source"]
+    keys = [f"articles_{status}"]
+    if status == "new" and article.get("duplicate_of_url"):
+        keys.append("articles_duplicate")
+    if status in ("new", "updated"):
+        keys += [f"with_{field}" for field in runs.FIELDS if article.get(field)]
+    for key in keys:
+        counts[key] += 1
+        counts[f"source/{source}/{key}"] += 1
+
+
+def _upsert_article(db, article: dict, now: str) -> str:
     row = row_for(article, now)
     existing = db.execute("select id, content_hash from articles where url = ?", [row["url"]]).fetchone()
     if existing and existing[1] == row["content_hash"]:
-        return "unchanged"
-    if existing:
+        article_id, status = existing[0], "unchanged"
+    elif existing:
+        _keep_version(db, existing[0], now)
         sets = ", ".join(f"[{c}] = :{c}" for c in UPDATABLE)
         db.execute(f"update articles set {sets} where id = :id", {**row, "id": existing[0]})
         article_id, status = existing[0], "updated"
@@ -59,14 +73,37 @@ def _upsert(db, article: dict, now: str) -> str:
             "(select id from articles where url = :duplicate_of_url))",
             {**row, "duplicate_of_url": article.get("duplicate_of_url")})
         article_id, status = db.execute("select last_insert_rowid()").fetchone()[0], "new"
-    if article.get("minhash"):
+    if article.get("minhash") and status != "unchanged":
         db.execute("insert or replace into article_signatures (article_id, minhash) values (?, ?)",
                    [article_id, article["minhash"]])
+    for url in {row["url"], *(canonical_url(u) for u in (article.get("fetched_url"), article.get("requested_url")) if u)}:
+        _upsert_page(db, {"url": url, "source": row["source"], "kind": "article", "article_id": article_id}, now)
     return status
 
 
+def _keep_version(db, article_id: int, now: str) -> None:
+    """The row as it was, into article_versions, before a changed copy replaces it."""
+    columns = ", ".join(VERSIONED)
+    db.execute(f"insert into article_versions (article_id, {columns}, replaced_at) "
+               f"select id, {columns}, ? from articles where id = ?", [now, article_id])
+
+
+def _upsert_page(db, page: dict, now: str) -> None:
+    """Record a page visit; a URL known as an article stays an article."""
+    links = json.dumps(page["links"], ensure_ascii=False) if page.get("links") is not None else None
+    db.execute(
+        "insert into pages (url, source, kind, etag, last_modified, links, article_id, first_seen_at, last_fetched_at) "
+        "values (:url, :source, :kind, :etag, :last_modified, :links, :article_id, :now, :now) "
+        "on conflict(url) do update set last_fetched_at = :now, "
+        "kind = case when pages.kind = 'article' then 'article' else excluded.kind end, "
+        "article_id = coalesce(excluded.article_id, pages.article_id), "
+        "etag = excluded.etag, last_modified = excluded.last_modified, "
+        "links = coalesce(excluded.links, pages.links)",
+        {"etag": None, "last_modified": None, "article_id": None, **page, "links": links, "now": now})
+
+
 class StorePipeline:
-    """Buffers articles and writes them in transactions of NEWSDB_BATCH_SIZE rows or every few seconds."""
+    """Buffers records and writes them in transactions of NEWSDB_BATCH_SIZE rows or every few seconds."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -76,6 +113,7 @@ class StorePipeline:
         self.last_flush = time.monotonic()
         self.db = None
         self.run_id = None
+        self.started_at = None
         self.ticker = None
 
     @classmethod
@@ -88,9 +126,12 @@ class StorePipeline:
     async def open_spider(self, spider=None):
         self.db = open_db(self.crawler.settings.get("NEWSDB_DB"))
         sources = sorted(self.crawler.spider.sources)
+        self.started_at = utc_now()
         with self.db.atomic():
+            # a run still "running" here was killed: this process holds the crawl lock
+            self.db.execute("update crawl_runs set status = 'killed' where status = 'running'")
             self.run_id = self.db.table("crawl_runs").insert(
-                {"started_at": utc_now(), "status": "running", "sources": json.dumps(sources)}).last_pk
+                {"started_at": self.started_at, "status": "running", "sources": json.dumps(sources)}).last_pk
         self.ticker = asyncio.get_running_loop().create_task(self._tick())
 
     async def _tick(self):
@@ -100,7 +141,7 @@ class StorePipeline:
                 self.flush()
 
     async def process_item(self, item):
-        self.buffer.append(item["article"])
+        self.buffer.append(item["article"] if "article" in item.fields else dict(item))
         if len(self.buffer) >= self.batch_size or time.monotonic() - self.last_flush > self.batch_seconds:
             self.flush()
         return item
@@ -111,7 +152,7 @@ class StorePipeline:
         if not batch:
             return
         for key, value in write_batch(self.db, batch).items():
-            self.crawler.stats.inc_value(f"newsdb/articles_{key}" if "/" not in key else f"newsdb/{key}", value)
+            self.crawler.stats.inc_value(f"newsdb/{key}", value)
 
     async def close_spider(self, spider=None):
         if self.ticker:
@@ -122,25 +163,24 @@ class StorePipeline:
         self.record_run(self.crawler.stats.get_stats(), reason)
         self.db.close()
 
-    def record_run(self, stats: dict, reason: str | None) -> None:
-        row = run_row(stats)
-        row.update(finished_at=utc_now(), status="ok" if reason == "finished" else reason)
+    def record_run(self, stats: dict, reason: str) -> None:
+        settings = self.crawler.settings
+        now = utc_now()
+        rows = [self._source_row(stats, name, now, settings) for name in sorted(self.crawler.spider.sources)]
+        flagged = [r["source"] for r in rows if r["status"] == "flagged"]
+        run = {**runs.source_counters(stats, None), "finished_at": now, "status": runs.run_status(reason, rows),
+               "flagged": json.dumps(flagged), "stats": json.dumps(stats, default=str, sort_keys=True)}
         with self.db.atomic():
-            self.db.table("crawl_runs").update(self.run_id, row)
+            self.db.table("crawl_run_sources").insert_all(rows)
+            self.db.table("crawl_runs").update(self.run_id, run)
 
-
-def run_row(stats: dict) -> dict:
-    """crawl_runs columns from the Scrapy stats of a run."""
-    errors = {k.rsplit("/", 1)[1]: v for k, v in stats.items()
-              if k.startswith("downloader/response_status_count/") and not k.endswith(("/200", "/301", "/302"))}
-    return {
-        "pages_fetched": stats.get("downloader/response_count", 0),
-        "articles_new": stats.get("newsdb/articles_new", 0),
-        "articles_updated": stats.get("newsdb/articles_updated", 0),
-        "articles_unchanged": stats.get("newsdb/articles_unchanged", 0),
-        "articles_duplicate": stats.get("newsdb/articles_duplicate", 0),
-        "dropped_not_article": stats.get("newsdb/dropped_not_article", 0),
-        "dropped_empty": stats.get("newsdb/dropped_empty", 0),
-        "http_errors": json.dumps(errors),
-        "stats": json.dumps(stats, default=str, sort_keys=True),
-    }
+    def _source_row(self, stats: dict, source: str, now: str, settings) -> dict:
+        row = {"run_id": self.run_id, "source": source, "started_at": self.started_at, "finished_at": now,
+               **runs.source_counters(stats, source), **runs.coverage(stats, source)}
+        history = list(self.db.query(
+            "select * from crawl_run_sources where source = ? and run_id < ? order by run_id desc limit 5",
+            [source, self.run_id]))
+        flags = runs.health_flags(row, history, settings.getint("NEWSDB_FLAG_EMPTY_RUNS", 3))
+        row["flags"] = json.dumps(flags, ensure_ascii=False)
+        row["status"] = runs.source_status(row, stats, source)
+        return row

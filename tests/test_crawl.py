@@ -141,14 +141,17 @@ def test_run_is_recorded(crawled, stored):
     assert f"new {len(stored)}" in result.stdout
 
 
-def test_second_crawl_adds_no_rows(crawled, sources_file, stored):
+def test_second_crawl_adds_no_rows_and_fetches_no_article(crawled, sources_file, stored, sample_sites, expected):
     db, _ = crawled
+    before = len(sample_sites.requests)
     result = run_newsdb("crawl", "--sources", str(sources_file), "--db", str(db), *FAST)
     assert result.returncode == 0, result.stderr[-2000:]
     assert len(rows(db)) == len(stored)
     last = rows(db, "select * from crawl_runs order by id desc limit 1")[0]
-    assert (last["articles_new"], last["articles_updated"]) == (0, 0)
-    assert last["articles_unchanged"] >= len(stored)
+    assert (last["articles_new"], last["articles_updated"], last["articles_unchanged"]) == (0, 0, 0)
+    fetched = {(site, path) for site, _, path, _ in sample_sites.requests[before:]}
+    assert fetched & {(a["site"], a["path"]) for a in expected["articles"]} == set()
+    assert last["skipped_seen"] >= len(stored)
 
 
 def test_scrapy_crawl_works_as_scrapy_users_expect(sample_sites, sources_file, tmp_path, expected):

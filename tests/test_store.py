@@ -18,14 +18,34 @@ def db(tmp_path):
 
 
 def test_new_unchanged_updated(db):
-    assert write_batch(db, [article("http://a/1")])["new"] == 1
-    assert write_batch(db, [article("http://a/1")])["unchanged"] == 1
+    assert write_batch(db, [article("http://a/1")])["articles_new"] == 1
+    assert write_batch(db, [article("http://a/1")])["articles_unchanged"] == 1
     counts = write_batch(db, [article("http://a/1", body="A corrected body.")])
-    assert counts["updated"] == 1
+    assert counts["articles_updated"] == 1
     rows = list(db["articles"].rows)
     assert len(rows) == 1
     assert rows[0]["body"] == "A corrected body."
     assert json.loads(rows[0]["tags"]) == ["a", "b"]
+    (version,) = db["article_versions"].rows
+    assert (version["article_id"], version["body"]) == (rows[0]["id"], "A body long enough.")
+
+
+def test_counts_per_source_and_field_coverage(db):
+    counts = write_batch(db, [article("http://a/1", author="Ann"), article("http://a/2", source="zh")])
+    assert counts["source/en/articles_new"] == counts["source/zh/articles_new"] == 1
+    assert counts["with_author"] == 1 and counts["with_body"] == 2
+
+
+def test_page_visits_and_article_urls_are_recorded(db):
+    visit = {"url": "http://a/list", "source": "en", "kind": "listing", "etag": '"x"', "links": [["http://a/1", "page", None, None]]}
+    write_batch(db, [visit, article("http://a/1", requested_url="http://a/go/1")])
+    pages = {r["url"]: r for r in db["pages"].rows}
+    assert pages["http://a/list"]["etag"] == '"x"'
+    assert json.loads(pages["http://a/list"]["links"]) == [["http://a/1", "page", None, None]]
+    assert pages["http://a/1"]["kind"] == pages["http://a/go/1"]["kind"] == "article"
+    # a later visit of the article page as a listing does not make it forget it is an article
+    write_batch(db, [{**visit, "url": "http://a/1", "links": []}])
+    assert db["pages"].get("http://a/1")["kind"] == "article"
 
 
 def test_duplicate_of_resolves_within_and_across_batches(db):

@@ -1,20 +1,29 @@
-"""One generic spider: feeds, sitemaps and listing pages of every source in the sources file."""
+"""One generic spider: feeds, sitemaps and listing pages of every source in the sources file.
+
+Discovery only: it finds pages and hands each fetched page to the pipelines. What earlier runs stored
+(crawler/seen.py) lets it skip settled articles and ask feeds, sitemaps and listings "changed since?".
+"""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime, timedelta, timezone
 
 import feedparser
 import scrapy
 from scrapy.http import TextResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap
 
-from crawler.items import PageItem
+from crawler.items import PageItem, PageVisit
+from crawler.seen import SeenPages
 from crawler.sources import Source, load_sources
+from pipelines.meta import parse_date
 from pipelines.urls import canonical_url
 
 FEED_PRIORITY, LISTING_PRIORITY, ARTICLE_PRIORITY = 30, 0, 20
+REDIRECTS = [301, 302, 303, 307, 308]
 
 
 class NewsSpider(scrapy.Spider):
@@ -26,115 +35,166 @@ class NewsSpider(scrapy.Spider):
         self.only = source.split(",") if isinstance(source, str) else source
         self.sources: dict[str, Source] = {}
         self.scheduled: Counter[str] = Counter()  # requests per source, for max_pages
-        self.seen: set[str] = set()  # canonical URLs already requested this run
+        self.seen_this_run: set[str] = set()  # canonical URLs already requested this run
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        path = spider.sources_path or crawler.settings.get("NEWSDB_SOURCES")
-        loaded = load_sources(path, spider.only)  # raises SourcesError before any request
+        settings = crawler.settings
+        loaded = load_sources(spider.sources_path or settings.get("NEWSDB_SOURCES"), spider.only)
         spider.sources = {s.name: s for s in loaded}
         spider.allowed_domains = sorted({d for s in loaded for d in s.allowed_domains})
+        spider.stored = SeenPages(settings.get("NEWSDB_DB"), settings.getfloat("NEWSDB_RECHECK_HOURS", 24))
+        days = settings.getfloat("NEWSDB_MAX_ENTRY_AGE_DAYS", 0)
+        spider.oldest_entry = datetime.now(timezone.utc) - timedelta(days=days) if days > 0 else None
         return spider
+
+    def closed(self, reason):
+        self.stored.close()
 
     async def start(self):
         for source in self.sources.values():
-            for url in source.feeds:
-                yield self._request(source, url, self.parse_feed, FEED_PRIORITY)
-            for url in source.sitemaps:
-                yield self._request(source, url, self.parse_sitemap, FEED_PRIORITY)
-            for url in source.start_urls:
-                yield self._request(source, url, self.parse_page, LISTING_PRIORITY)
+            for urls, kind, priority in ((source.feeds, "feed", FEED_PRIORITY), (source.sitemaps, "sitemap", FEED_PRIORITY),
+                                         (source.start_urls, "page", LISTING_PRIORITY)):
+                for url in urls:
+                    yield self._request(source, canonical_url(url), kind, priority)
 
-    # -- discovery -------------------------------------------------------------------------------
-
-    def parse_feed(self, response, source_name: str):
+    def parse(self, response, source_name: str, kind: str, hint_title=None, hint_date=None):
+        """Every response comes here first: 304s and redirects are handled alike for all kinds of page."""
         source = self.sources[source_name]
+        self._count(source, "pages_fetched")
+        if response.status == 304:  # unchanged: it still stands for the links it had
+            self._count(source, "not_modified")
+            yield from self._follow_links(source, self.stored.links(canonical_url(response.url)))
+        elif response.status in REDIRECTS:
+            yield from self._redirected(source, response, kind, hint_title, hint_date)
+        elif kind == "feed":
+            yield from self._visited(source, response, "feed", self._feed_links(source, response))
+        elif kind == "sitemap":
+            yield from self._visited(source, response, "sitemap", self._sitemap_links(source, response))
+        else:
+            yield from self._page(source, response, hint_title, hint_date)
+
+    # -- discovery: each turns a response into links [url, kind, date hint, title hint] ---------------
+
+    def _feed_links(self, source: Source, response) -> list[list]:
         feed = feedparser.parse(response.body, sanitize_html=False, resolve_relative_uris=False)
         if feed.bozo and not feed.entries:
-            self._count(source, "bad_feed")
-            self.logger.warning("%s: unreadable feed %s: %s", source.name, response.url, feed.get("bozo_exception"))
-            return
-        for entry in feed.entries:
-            link = entry.get("link")
-            if link:
-                hints = {"hint_title": entry.get("title"), "hint_date": entry.get("published") or entry.get("updated")}
-                yield from self._follow(source, response.urljoin(link), self.parse_page, ARTICLE_PRIORITY, hints)
+            self._broken(source, response, "bad_feed", feed.get("bozo_exception"))
+        return [[response.urljoin(e.link), "page", e.get("updated") or e.get("published"), e.get("title")]
+                for e in feed.entries if e.get("link")]
 
-    def parse_sitemap(self, response, source_name: str):
-        source = self.sources[source_name]
+    def _sitemap_links(self, source: Source, response) -> list[list]:
         body = response.body
-        if gzip_magic_number(response):
-            body = gunzip(body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
         try:
+            if gzip_magic_number(response):
+                body = gunzip(body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
             sitemap = Sitemap(body)
-        except Exception as e:  # lxml raises many types on junk; a bad sitemap must not stop the crawl
-            self._count(source, "bad_sitemap")
-            self.logger.warning("%s: unreadable sitemap %s: %s", source.name, response.url, e)
-            return
-        for entry in sitemap:
-            loc = entry.get("loc")
-            if not loc:
-                continue
-            if sitemap.type == "sitemapindex":
-                yield from self._follow(source, loc, self.parse_sitemap, FEED_PRIORITY)
-            else:
-                yield from self._follow(source, loc, self.parse_page, ARTICLE_PRIORITY, {"hint_date": entry.get("lastmod")})
+            kind = "sitemap" if sitemap.type == "sitemapindex" else "page"
+            return [[e["loc"], kind, e.get("lastmod"), None] for e in sitemap if e.get("loc")]
+        except Exception as e:  # gzip and lxml raise many types on junk; a bad sitemap must not stop the crawl
+            self._broken(source, response, "bad_sitemap", e)
+            return []
 
-    def parse_page(self, response, source_name: str, hint_title=None, hint_date=None):
-        source = self.sources[source_name]
-        if not source.allows_host(response.url):  # a redirect took us off the source's hosts
-            self._count(source, "offsite_redirect")
-            return
+    def _page(self, source: Source, response, hint_title, hint_date):
         if not isinstance(response, TextResponse):
             self._count(source, "not_text")
             return
         if source.looks_like_article(response.url) is not False:
             yield self._item(source, response, hint_title, hint_date)
-        yield from self._follow_links(source, response)
-
-    def _follow_links(self, source: Source, response: TextResponse):
         # hosts are checked by the source (LinkExtractor's allow_domains would compare host:port)
         extractor = LinkExtractor(deny=source.deny_url_patterns)
-        for link in extractor.extract_links(response):
-            if source.may_follow(link.url):
-                priority = ARTICLE_PRIORITY if source.looks_like_article(link.url) else LISTING_PRIORITY
-                yield from self._follow(source, link.url, self.parse_page, priority)
+        links = [[link.url, "page", None, None] for link in extractor.extract_links(response)
+                 if source.may_follow(link.url)]
+        yield from self._visited(source, response, "listing", links)
 
-    # -- helpers -----------------------------------------------------------------------------------
+    def _redirected(self, source: Source, response, kind: str, hint_title, hint_date):
+        """Follow a redirect ourselves, so its target passes the same host, seen and budget checks."""
+        location = response.headers.get(b"Location")
+        if not location:
+            return
+        target = response.urljoin(location.decode("latin-1"))
+        yield from self._visited(source, response, "redirect", [[target, kind, hint_date, hint_title]])
+
+    # -- following ---------------------------------------------------------------------------------
+
+    def _visited(self, source: Source, response, kind: str, links: list[list]):
+        yield PageVisit(url=canonical_url(response.url), source=source.name, kind=kind,
+                        etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
+                        links=links)
+        yield from self._follow_links(source, links)
+
+    def _follow_links(self, source: Source, links: list[list]):
+        for url, kind, date, title in links:
+            if kind == "page" and self._too_old(date):
+                self._count(source, "skipped_old_entry")
+                continue
+            priority = ARTICLE_PRIORITY if date or source.looks_like_article(url) else LISTING_PRIORITY
+            hints = {"hint_title": title, "hint_date": date} if kind == "page" else {}
+            yield from self._follow(source, url, kind, priority, hints, updated=date)
+
+    def _follow(self, source: Source, url: str, kind: str, priority: int, hints: dict, updated=None):
+        url = canonical_url(url)
+        if url in self.seen_this_run:
+            return
+        if not source.allows_host(url) or source.is_denied(url):
+            self._count(source, "link_offsite_or_denied")
+            return
+        if self.stored.is_settled(url, updated):
+            self.seen_this_run.add(url)
+            self._count(source, "skipped_seen")
+            return
+        if self.scheduled[source.name] >= source.max_pages:
+            self._count(source, "max_pages_reached")
+            return
+        yield self._request(source, url, kind, priority, hints)
+
+    def _too_old(self, date: str | None) -> bool:
+        if not (self.oldest_entry and date):
+            return False
+        moment = parse_date(date)
+        if moment is None:
+            return False
+        return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)) < self.oldest_entry
+
+    def _request(self, source: Source, url: str, kind: str, priority: int, hints: dict | None = None):
+        self.seen_this_run.add(url)
+        self.scheduled[source.name] += 1
+        return scrapy.Request(url, callback=self.parse, cb_kwargs={"source_name": source.name, "kind": kind, **(hints or {})},
+                              priority=priority, errback=self._on_error, headers=self.stored.validators(url),
+                              meta={"source": source.name, "handle_httpstatus_list": [304, *REDIRECTS]})
+
+    # -- items and counters -----------------------------------------------------------------------
 
     def _item(self, source: Source, response: TextResponse, hint_title, hint_date) -> PageItem:
         html, encoding = response.text, response.encoding
         if source.encoding:
             html, encoding = response.body.decode(source.encoding, errors="replace"), source.encoding
-        redirects = response.meta.get("redirect_urls") or [response.url]
-        return PageItem(url=response.url, requested_url=redirects[0], source=source.name, html=html,
+        return PageItem(url=response.url, requested_url=response.request.url, source=source.name, html=html,
                         encoding=encoding, hint_title=hint_title, hint_date=hint_date)
 
-    def _follow(self, source: Source, url: str, callback, priority: int, hints: dict | None = None):
-        url = canonical_url(url)
-        if not source.allows_host(url) or source.is_denied(url):
-            self._count(source, "link_offsite_or_denied")
-            return
-        if url in self.seen:
-            return
-        if self.scheduled[source.name] >= source.max_pages:
-            self._count(source, "max_pages_reached")
-            return
-        yield self._request(source, url, callback, priority, hints)
-
-    def _request(self, source: Source, url: str, callback, priority: int, hints: dict | None = None):
-        self.seen.add(url)
-        self.scheduled[source.name] += 1
-        kwargs = {"source_name": source.name, **(hints or {})}
-        return scrapy.Request(url, callback=callback, cb_kwargs=kwargs, priority=priority,
-                              errback=self._on_error, meta={"source": source.name})
+    def _broken(self, source: Source, response, key: str, error) -> None:
+        self._count(source, key)
+        self.logger.warning("%s: unreadable %s: %s", source.name, response.url, error)
 
     def _on_error(self, failure):
         source = self.sources.get(failure.request.meta.get("source"))
-        if source:
-            self._count(source, f"error/{failure.type.__name__}")
+        if source is None:
+            return
+        name = str(failure.value.response.status) if failure.check(HttpError) else failure.type.__name__
+        self._count(source, f"http_errors/{name}")
+        if failure.request.url in self._entry_points(source):
+            self._count(source, "entry_point_errors")
+        self.logger.warning("%s: %s failed: %s", source.name, failure.request.url, name)
+
+    def _entry_points(self, source: Source) -> set[str]:
+        return {canonical_url(u) for u in (*source.feeds, *source.sitemaps, *source.start_urls)}
 
     def _count(self, source: Source, key: str) -> None:
         self.crawler.stats.inc_value(f"newsdb/{key}")
         self.crawler.stats.inc_value(f"newsdb/source/{source.name}/{key}")
+
+
+def _header(response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
