@@ -10,6 +10,9 @@ class PageItem(scrapy.Item):
     encoding = scrapy.Field()
     hint_title = scrapy.Field()  # from the feed or sitemap entry that linked here
     hint_date = scrapy.Field()  # raw date string from the feed or sitemap
+    etag = scrapy.Field()  # validators and links: kept only if the page turns out not to be an article
+    last_modified = scrapy.Field()
+    links = scrapy.Field()
     article = scrapy.Field()  # filled by ExtractPipeline: the dict that will be stored
 
 
@@ -18,7 +21,7 @@ class PageVisit(scrapy.Item):
 
     url = scrapy.Field()  # canonical URL
     source = scrapy.Field()
-    kind = scrapy.Field()  # feed, sitemap, listing
+    kind = scrapy.Field()  # feed, sitemap, listing, redirect, empty
     etag = scrapy.Field()
     last_modified = scrapy.Field()
     links = scrapy.Field()  # list of [url, callback name, date hint, title hint]

@@ -8,13 +8,18 @@ from pipelines import meta
 
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
                  "opinionnewsarticle", "report", "techarticle", "liveblogposting"}
-# URL shapes of pages that list articles rather than being one.
-LISTING_URL = re.compile(
-    r"(/(tags?|topics?|category|categories|channel|author|authors|search|archives?|page|about|contact|"
-    r"list|lists|index|sitemap|login|register)(/|[_.-]|$)|[?&](page|p|tag|q|s)=|/$)", re.IGNORECASE)
+# Path segments that name a listing (a tag, a category, an author, page 2...), not a single article.
+LISTING_WORD = (r"tags?|topics?|category|categories|channel|author|authors|search|archives?|page|about|contact|"
+                r"list|lists|index|sitemap|login|register")
+LISTING_SEGMENT = re.compile(rf"^(?:{LISTING_WORD})(?:[_.-]|$)", re.IGNORECASE)
+LISTING_QUERY = re.compile(r"(?:^|&)(?:page|p|tag|q|s)=", re.IGNORECASE)
+# Front controllers and directory indexes: "index.php/2014/03/20/slug/", "/slug/index.html".
+FRONT_CONTROLLER = re.compile(r"^(?:index|default)\.(?:php|html?|aspx?|jsp)$", re.IGNORECASE)
 # URL shapes typical of single articles: a date, a long numeric id, or a long slug.
 ARTICLE_URL = re.compile(r"(/20\d\d[/-]?\d\d[/-]?\d\d|/20\d\d/\d{1,2}/|\d{4,}|/[\w-]*[a-z][\w-]*-[\w-]+-[\w-]+)",
                          re.IGNORECASE)
+# A last segment that reads like a headline: three or more words joined by - or _, one of them a word.
+SLUG = re.compile(r"^(?=.*[^\W\d_]{2})[^\W_]+(?:[-_][^\W_]+){2,}(?:\.\w{2,5})?$")
 MIN_BODY_CHARS = 280  # after cleaning; CJK characters count double (denser script)
 MAX_LINK_DENSITY = 0.55
 
@@ -30,14 +35,32 @@ def classify_page(tree, doc, url: str, body: str, source: dict) -> tuple[str, st
         return "not_article", "home page"
     if by_pattern is False:
         return "not_article", "url does not match article_url_patterns"
-    if by_pattern is None and not marked and LISTING_URL.search(f"{path}?{parts.query}" if parts.query else path):
+    if by_pattern is None and not marked and is_listing_url(path, parts.query):
         return "not_article", "listing url"
-    if _link_density(tree) > MAX_LINK_DENSITY and not marked:
+    if _link_density(tree) > MAX_LINK_DENSITY and not (marked or by_pattern):
         return "not_article", "link density"
     if _weighted_length(body) < MIN_BODY_CHARS:
         looks = marked or by_pattern or bool(ARTICLE_URL.search(path))
         return ("empty", "no body after cleaning") if looks else ("not_article", "too little text")
     return "article", None
+
+
+def is_listing_url(path: str, query: str = "") -> bool:
+    """A URL shaped like a listing: a listing word as a folder or as the page ("/tag/ai.html", "/about",
+    "/news/list_2.html"), a page/tag/search query, or a folder URL whose last segment is not a slug
+    ("/news/", but not "/2012/05/31/das-ministerium-informiert/")."""
+    if LISTING_QUERY.search(query or ""):
+        return True
+    segments = [s for s in path.split("/") if s and not FRONT_CONTROLLER.match(s)]
+    if not segments:
+        return True
+    *folders, last = segments
+    if any(LISTING_SEGMENT.match(s) for s in folders):
+        return True
+    if SLUG.match(last):  # "/news/about-the-new-chip-rules.html" is a headline, not the about page
+        return False
+    folder_like = path.endswith("/") or bool(FRONT_CONTROLLER.match(path.rsplit("/", 1)[-1]))
+    return folder_like or bool(LISTING_SEGMENT.match(last))
 
 
 def _marked_as_article(tree, doc) -> bool:
@@ -55,7 +78,7 @@ def _link_density(tree) -> float:
     body = tree.find("body") if tree.find("body") is not None else tree
     total = len("".join(meta.visible_lines(body)))
     linked = sum(len(" ".join(a.text_content().split())) for a in body.iter("a"))
-    return linked / total if total else 1.0
+    return linked / total if total else 0.0  # no text at all is an empty page, not a list of links
 
 
 def _weighted_length(text: str) -> int:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import multiprocessing
 import os
 import re
@@ -16,10 +17,12 @@ from lxml import etree
 from trafilatura.settings import Document
 from scrapy.exceptions import DropItem
 
-from crawler.items import PageItem
+from crawler.items import PageItem, PageVisit
 from pipelines import clean, meta
 from pipelines.classify import classify_page
 from pipelines.urls import canonical_url
+
+logger = logging.getLogger(__name__)
 
 MAX_CAPTION_CHARS = 250
 
@@ -43,9 +46,7 @@ def extract_page(html: str, url: str, source: dict | None = None, hints: dict | 
     tree = _parse(html)
     if tree is None:
         return {"kind": "not_article", "reason": "unparseable"}
-    doc = trafilatura.bare_extraction(
-        _prepared(html), url=url, with_metadata=True, include_comments=True, include_tables=True,
-        prune_xpath=list(source.get("prune_xpath") or []) or None, deduplicate=False)
+    doc = _trafilatura(_prepared(html), url, list(source.get("prune_xpath") or []) or None)
     lines = meta.visible_lines(tree)
     title = _title(tree, doc, hints)
     rules = clean.load_rules(tuple(source.get("boilerplate") or ()))
@@ -83,12 +84,41 @@ def _article(tree, doc, lines, url, source, hints, title, body) -> dict:
     }
 
 
+BLOB_SHARE = 0.7  # one line holding this much of a long text is a page dump, not paragraphs
+MIN_BLOB_CHARS = 300
+
+
+def _trafilatura(html: str, url: str, prune_xpath: list[str] | None):
+    """trafilatura's document; when its text is one run-on block (its whole-page fallback on a short
+    story), the recall-favouring extraction, which keeps the story's paragraphs, if it has more."""
+    options = dict(url=url, with_metadata=True, include_comments=True, include_tables=True,
+                   prune_xpath=prune_xpath, deduplicate=False)
+    doc = trafilatura.bare_extraction(html, **options)
+    if doc is None or not _is_blob(doc.text or ""):
+        return doc
+    again = trafilatura.bare_extraction(html, favor_recall=True, **options)
+    if again is None or len((again.text or "").splitlines()) <= len((doc.text or "").splitlines()):
+        return doc
+    # the same story cut into paragraphs, not the story plus page furniture the default left out
+    return again if len(again.text or "") <= len(doc.text or "") else doc
+
+
+def _is_blob(text: str) -> bool:
+    """Most of a long text on one line."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    total = sum(len(line) for line in lines)
+    return total >= MIN_BLOB_CHARS and max(len(line) for line in lines) >= BLOB_SHARE * total
+
+
 def _is_layout_table(table) -> bool:
-    """A table used for page layout: it holds other tables, headings or forms, or has a single column."""
+    """A table used for page layout: it holds other tables, headings or forms, or stacks blocks in a
+    single column (a lone cell is left alone: trafilatura reads a story kept in one cell well)."""
     if table.xpath(".//table | .//h1 | .//h2 | .//h3 | .//form"):
         return True
     rows = table.xpath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
-    return not any(len(row.xpath("./td | ./th")) >= 2 for row in rows)
+    if any(len(row.xpath("./td | ./th")) >= 2 for row in rows):
+        return False
+    return len(rows) >= 2 or len(table.xpath(".//p")) >= 2  # a lone cell of paragraphs is a frame too
 
 
 def _is_photo_box(table) -> bool:
@@ -111,8 +141,6 @@ def _prepared(html: str) -> str:
 def _unwrap_layout_tables(tree) -> int:
     """Turn layout tables into divs, so trafilatura finds the story in them as it would in a modern
     page (instead of keeping the whole page as table rows); data tables stay. Returns how many."""
-    if not tree.xpath("//table[.//p or .//table or .//h1 or .//h2]"):
-        return 0
     layout = [t for t in tree.iter("table") if _is_layout_table(t)]
     for table in layout:
         if _is_photo_box(table):  # a picture and its caption: trafilatura leaves figures out
@@ -236,13 +264,21 @@ class ExtractPipeline:
             stats.inc_value(f"newsdb/source/{item['source']}/extract_errors")
             raise DropItem(f"extraction failed: {type(e).__name__}: {e}: {item['url']}", log_level="ERROR") from None
         if result["kind"] != "article":
-            key = "dropped_empty" if result["kind"] == "empty" else "dropped_not_article"
-            stats.inc_value(f"newsdb/{key}")
-            stats.inc_value(f"newsdb/source/{item['source']}/{key}")
-            raise DropItem(f"{result['kind']}: {result.get('reason')}: {item['url']}", log_level="DEBUG")
+            return self._not_stored(item, result)
         item["article"] = {**result["article"], "requested_url": item["requested_url"]}
         item["html"] = None  # the pipelines after this one need only the article
         return item
+
+    def _not_stored(self, item, result: dict) -> PageVisit:
+        """Count the page, and hand the store a visit record instead: what it was and where it links to."""
+        key = "dropped_empty" if result["kind"] == "empty" else "dropped_not_article"
+        self.crawler.stats.inc_value(f"newsdb/{key}")
+        self.crawler.stats.inc_value(f"newsdb/source/{item['source']}/{key}")
+        logger.debug("not stored: %s: %s: %s", result["kind"], result.get("reason"), item["url"])
+        listing = result["kind"] == "not_article"  # an empty article page is asked for again in full
+        return PageVisit(url=canonical_url(item["url"]), source=item["source"], kind="listing" if listing else "empty",
+                         etag=item.get("etag") if listing else None, links=item.get("links") or [],
+                         last_modified=item.get("last_modified") if listing else None)
 
 
 def to_json_line(article: dict) -> str:

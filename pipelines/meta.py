@@ -56,7 +56,7 @@ def visible_lines(tree: Any) -> list[str]:
 
 _MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
            "july|august|september|october|november|december")
-_TIME = r"(?:\s*(?:T|\s)\s*\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|JST|HKT|SGT))?)?"
+_TIME = r"(?:\s*(?:T|,?\s)\s*\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|JST|HKT|SGT))?)?"
 # One regex per family, used to find a date inside a longer line of visible text.
 _DATE_IN_TEXT = re.compile(
     r"(?:\d{4}-\d{1,2}-\d{1,2}" + _TIME + r")"
@@ -68,17 +68,22 @@ _DATE_IN_TEXT = re.compile(
     re.IGNORECASE,
 )
 _SLASH_OR_DOT = re.compile(
-    r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+    r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _CHINESE = re.compile(
     r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$")
 _HAS_MONTH_NAME = re.compile(r"\b(?:" + _MONTHS + r")\b", re.IGNORECASE)
 _DATE_LABEL = re.compile(
     r"(?:发布时间|发布日期|发表时间|发表于|发布于|时间|日期|published(?: on)?|posted(?: on)?|"
-    r"date|updated(?: on)?)\s*[:：]?\s*", re.IGNORECASE)
+    r"date)\s*[:：]?\s*", re.IGNORECASE)
+_UPDATED_LABEL = (r"(?:更新时间|更新于|最后更新|修改时间|(?:last )?(?:updated|modified|edited)(?: on| at)?|"
+                  r"本帖最后由.{1,30}?于|last edited by .{1,40}? (?:on|at))"
+                  r"\s*[:：]?\s*")
+_UPDATED_DATE = re.compile(_UPDATED_LABEL + "(?:" + _DATE_IN_TEXT.pattern + ")", re.IGNORECASE)
 _URL_DATE = re.compile(
     r"(?<!\d)(\d{4})[/_-]?(\d{2})[/_-]?(\d{2})(?!\d)|/(\d{4})(\d{2})/t?(\d{2})\b|/t(\d{4})(\d{2})(\d{2})_")
 MIN_YEAR = 1970
 TEXT_DATE_LINES = 80  # "near the top": dates further down are related-article lists, comments
+NEAR_TITLE_LINES = 6  # a byline sits this close to the headline
 
 
 def _ints(*groups: str | None) -> list[int]:
@@ -240,23 +245,29 @@ def _html_date_values(tree: Any) -> list[str]:
     return out
 
 
-def published_date(tree: Any, lines: Sequence[str], url: str, hint: Any = None,
-                   fallback: str | None = None, now: datetime | None = None) -> tuple[str | None, str | None]:
-    """(ISO date, where it came from): JSON-LD, meta, feed hint, top text, URL, trafilatura."""
+def published_date(tree: Any, lines: Sequence[str], url: str, hint: Any = None, fallback: str | None = None,
+                   now: datetime | None = None, title: str | None = None) -> tuple[str | None, str | None]:
+    """(ISO date, where it came from): JSON-LD, meta, text by the headline, feed hint, URL, trafilatura.
+
+    A structured date keeps the wall clock the page shows next to the headline: a UTC value becomes
+    the same moment at the page's offset, a bare day gains the time printed on the page.
+    """
+    shown = _date_from_lines(lines, now, title)
     json_ld = [v for v in _json_ld_values(tree, "datePublished") if isinstance(v, str)]
     meta = _meta_values(tree, _DATE_META) + _html_date_values(tree)
     for origin, values in (("json-ld", json_ld + _json_ld_raw_dates(tree)), ("meta", meta)):
         for value in values:
             dt = parse_date(value, now)
             if dt:
-                return _iso(dt), origin
+                return _iso(_on_page_clock(dt, shown, has_time=":" in value)), origin
+    # The page's own words come before the feed's: a page reached from a listing has no feed date,
+    # and a crawl must store the same date however it reached the page.
+    if shown:
+        return _iso(shown), "text"
     if hint is not None:
         dt = hint if isinstance(hint, datetime) else parse_date(str(hint), now)
         if dt and not _is_future(dt, now):
             return _iso(dt), "feed"
-    dt = _date_from_lines(lines, now)
-    if dt:
-        return _iso(dt), "text"
     dt = _date_from_url(url, now)
     if dt:
         return _iso(dt), "url"
@@ -264,15 +275,47 @@ def published_date(tree: Any, lines: Sequence[str], url: str, hint: Any = None,
     return (_iso(dt), "trafilatura") if dt else (None, None)
 
 
-def _date_from_lines(lines: Sequence[str], now: datetime | None) -> datetime | None:
-    """A labelled date ("发布时间：", "Published:") near the top, else the first date there."""
+MAX_UTC_OFFSET = timedelta(hours=14)
+
+
+def _on_page_clock(dt: datetime, shown: datetime | None, has_time: bool) -> datetime:
+    """`dt` as the page shows it: at the offset between it and the shown wall-clock time (same moment),
+    or the shown time when `dt` is only a day and the page prints that day with a time."""
+    if shown is None or shown.tzinfo is not None or (shown.hour, shown.minute) == (0, 0):
+        return dt
+    if not has_time:
+        return shown if shown.date() == dt.date() else dt
+    if dt.tzinfo is None:
+        return dt
+    offset = shown - dt.astimezone(timezone.utc).replace(tzinfo=None, second=0, microsecond=0)
+    if abs(offset) > MAX_UTC_OFFSET or offset.total_seconds() % 900:  # offsets are whole quarter hours
+        return dt
+    return dt.astimezone(timezone(offset))
+
+
+def _near_title(lines: Sequence[str], title: str | None) -> list[str]:
+    """The top lines, those just below the headline first, then those just above it (bylines sit
+    by the headline; a "today is ..." date sits in the page header)."""
     top = [line for line in lines[:TEXT_DATE_LINES] if len(line) <= 300]
-    for line in top:
+    key = normalise_ws(title or "").casefold()
+    at = next((i for i, line in enumerate(top) if key and line.casefold().startswith(key)
+               and len(line) <= len(key) + 40), None)
+    if at is None:
+        return top
+    near = top[at:at + NEAR_TITLE_LINES] + top[max(0, at - NEAR_TITLE_LINES):at][::-1]
+    return near + [line for line in top if line not in near]
+
+
+def _date_from_lines(lines: Sequence[str], now: datetime | None, title: str | None = None) -> datetime | None:
+    """A labelled date ("发布时间：", "Published:") by the headline, else the first date there;
+    dates labelled as updates ("Last updated:", "更新时间：") are not publication dates."""
+    candidates = [_UPDATED_DATE.sub(" ", line) for line in _near_title(lines, title)]
+    for line in candidates:
         for m in _DATE_LABEL.finditer(line):
             dt = find_date(line[m.end():m.end() + 60], now)
             if dt and _DATE_IN_TEXT.match(line[m.end():m.end() + 60]):
                 return dt
-    for line in top:
+    for line in candidates:
         dt = find_date(line, now)
         if dt:
             return dt
@@ -284,9 +327,11 @@ def _date_from_lines(lines: Sequence[str], now: datetime | None) -> datetime | N
 # Labels with a colon may sit mid-line ("发布时间：... 来源：新华网"); phrases only open a line, so
 # "...originally published on other editions of CNET..." in a legal notice is not a credit.
 _SOURCE_LABEL = re.compile(
-    r"(?:(?:文章|新闻|信息|稿件|内容|本文)?来源\s*[:：]|(?<![A-Za-z])(?:source|via)\s*[:：]|"
+    r"(?:(?:文章|新闻|信息|稿件|内容|本文)?来源\s*[:：]|来自\s*[:：]|(?<![A-Za-z])(?:source|via)\s*[:：]|"
     r"(?:本文)?转载自\s*[:：]?|^(?:本文)?转自\s*[:：]?|"
     r"^originally (?:published|appeared) (?:by|in|on|at)\s+|"
+    r"^(?:reposted|reprinted|republished|reproduced) (?:from|courtesy of)\s+|"
+    r"(?:^|©\s*)provided by\s+|^continue reading (?:on|at)\s+|^read (?:the )?(?:full|original) (?:story|article) (?:on|at)\s+|"
     r"^this article was (?:reprinted|republished|reproduced|originally published) (?:from|by|in|on)\s+)",
     re.IGNORECASE)
 _NEXT_LABEL = re.compile(
@@ -299,9 +344,10 @@ _NOT_AN_OUTLET = re.compile(
     r"本网站|本平台|原创|网友投稿|网友|unknown|未知|n/?a|none|admin)$", re.IGNORECASE)
 _AUTHOR_LABEL = re.compile(
     # Chinese labels need their colon: "版权归原作者所有" and "记者了解到" are sentences, not bylines
-    r"(?:(?:作者|撰文|撰稿|记者)\s*[:：丨|]|文\s*/|(?<![A-Za-z])(?:author|written by|reporter)\s*[:：]?|^by\s)\s*",
+    r"(?:(?:作者|撰文|撰稿|记者)\s*[:：丨|]|文\s*/|(?<![A-Za-z])(?:author|written by|story by|reporter)(?![A-Za-z])\s*[:：]?|^by\s)\s*",
     re.IGNORECASE)
-_BYLINE_PREFIX = re.compile(r"^(?:view all posts by|posted by|written by|by|von|author\s*[:：]?)\s+", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(r"^(?:view all posts by|posted by|written by|(?:story|words|text|reporting) by|by|von|"
+                            r"author\s*[:：]?)\s+", re.IGNORECASE)
 MAX_NAME_CHARS = 60
 
 
@@ -359,17 +405,26 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+# Site accounts, not people: "admin", "adminPosted on" (two inline elements glued), "小编".
+_ACCOUNT = re.compile(r"^(?:admin|administrator|webmaster|site ?admin|staff|editor|anonymous|管理员|小编|网站编辑|佚名|匿名)"
+                      r"(?-i:(?![a-z]))|^[\u4e00-\u9fff]{0,6}小编$",
+                      re.IGNORECASE)
+
+
 def _ok_person(value: str, own: set[str]) -> bool:
-    """A plausible author: short, not a URL, not the site."""
+    """A plausible author: short, not a URL, not the site, not a site account."""
     return bool(value) and len(value) <= MAX_NAME_CHARS and not value.lower().startswith(("http", "www.")) \
-        and value.casefold() not in own and not _NOT_AN_OUTLET.match(value)
+        and value.casefold() not in own and not _NOT_AN_OUTLET.match(value) and not _ACCOUNT.match(value)
 
 
-def author(tree: Any, lines: Sequence[str], fallback: str | None = None) -> str | None:
-    """Author from JSON-LD, meta/rel=author, a "作者："/"By" line, else trafilatura's."""
-    own = _site_names(tree)
+def author(tree: Any, lines: Sequence[str], fallback: str | None = None, not_: str | None = None) -> str | None:
+    """Author from JSON-LD, meta/rel=author, a "作者："/"By" line, else trafilatura's; never `not_`
+    (the credited outlet) or a site account such as "admin"."""
+    own = _site_names(tree) | ({not_.casefold()} if not_ else set())
+    software = [g.split()[0].casefold() for g in _meta_values(tree, ("generator",)) if g.split()]
     candidates = [n for v in _json_ld_values(tree, "author") for n in _names(v)]
-    candidates += _meta_values(tree, ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author"))
+    candidates += [v for v in _meta_values(tree, ("author", "article:author", "dc.creator", "byl", "parsely-author",
+                                                   "sailthru.author")) if not any(w in v.casefold() for w in software)]
     candidates += [normalise_ws(el.text_content()) for el in tree.xpath('//*[@rel="author" or @itemprop="author"]')]
     for value in candidates:
         value = _clip(_BYLINE_PREFIX.sub("", normalise_ws(html.unescape(value))))
@@ -384,7 +439,8 @@ def author(tree: Any, lines: Sequence[str], fallback: str | None = None) -> str 
             if _ok_person(value, own):
                 return value
     fallback = _clip(_BYLINE_PREFIX.sub("", normalise_ws(fallback or "")))
-    return fallback if _ok_person(fallback, own) else None
+    made_by_software = any(w in fallback.casefold() for w in software)
+    return fallback if _ok_person(fallback, own) and not made_by_software else None
 
 
 # ---------------------------------------------------------------- tags, category
@@ -433,6 +489,12 @@ def _linked_tags(tree: Any) -> list[str]:
     return []
 
 
+def _is_run_of(words: list[str], title_words: list[str]) -> bool:
+    """True when `words` appear together, in order, in the title."""
+    n = len(words)
+    return any(title_words[i:i + n] == words for i in range(len(title_words) - n + 1))
+
+
 def tags(tree: Any, lines: Sequence[str], fallback: Any = None) -> list[str]:
     """Tags from meta keywords/article:tag, JSON-LD keywords, "Tags:" lines, trafilatura; deduped."""
     title_words = _words(_title(tree))
@@ -451,7 +513,7 @@ def tags(tree: Any, lines: Sequence[str], fallback: Any = None) -> list[str]:
         words = _words(tag)
         if not tag or len(tag) > MAX_TAG_CHARS or tag.casefold() in seen or not words:
             continue
-        if len(words) >= 5 and title_words[: len(words)] == words:  # junk tag cut from the title
+        if len(words) >= 5 and _is_run_of(words, title_words):  # junk tag cut from the title
             continue
         seen.add(tag.casefold())
         out.append(tag)
@@ -462,21 +524,51 @@ _BREADCRUMB_SPLIT = re.compile(r"\s*(?:>>|>|›|»|＞|→|/|\\)\s*")
 _BREADCRUMB_START = re.compile(
     r"^(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|位置|current location|you are here|location)\s*[:：]\s*)?"
     r"(?:home|homepage|首页|主页|网站首页)\s*(?:>>|>|›|»|＞|→|/)", re.IGNORECASE)
-_GENERIC_CRUMB = re.compile(r"^(?:正文|内容|详情|详细内容|文章|article|details?|content|news|新闻|资讯|home|首页|主页)$", re.IGNORECASE)
+_GENERIC_CRUMB = re.compile(r"^(?:正文|内容|详情|详细内容|查看内容|文章|门户|article|details?|content|news|新闻|资讯|home|"
+                            r"首页|主页|portal)$", re.IGNORECASE)
 
 
 def _breadcrumb_items(tree: Any, lines: Sequence[str]) -> list[str]:
-    """Breadcrumb items from an element with a breadcrumb class, else a "Home > ..." line."""
+    """Breadcrumb items after the home link: from an element with a breadcrumb class, else from a
+    "Home > ..." line."""
     for el in tree.xpath('//*[contains(@class,"breadcrumb") or contains(@id,"breadcrumb") or contains(@class,"crumb")]'):
-        items = [normalise_ws(a.text_content()) for a in el.xpath(".//a | .//li[not(.//a)] | .//span[not(.//a) and not(.//span)]")]
-        items = [i for i in dict.fromkeys(items) if i and not _BREADCRUMB_SPLIT.fullmatch(i)]
-        if len(items) >= 2:
-            return items
+        entries = el.xpath(".//a | .//li[not(.//a)] | .//span[not(.//a) and not(.//span)]")
+        texts = [normalise_ws(e.text_content()) for e in entries]
+        texts = [t for t in texts if t and not _BREADCRUMB_SPLIT.fullmatch(t)]
+        if len(texts) >= 2:  # a trail, even when it repeats its section ("Money › Money")
+            inner = [normalise_ws(e.text_content()) for e in entries if not _is_home_link(e)]
+            return [t for t in dict.fromkeys(inner) if t and not _BREADCRUMB_SPLIT.fullmatch(t)]
+    for el in tree.xpath("//div[a][count(a) >= 2] | //p[a][count(a) >= 2] | //nav[a][count(a) >= 2]"):
+        trail = _trail(el)
+        if trail is not None:
+            return trail
     for line in lines[:TEXT_DATE_LINES]:
         if _BREADCRUMB_START.match(line) and len(line) <= 200:
             text = re.sub(r"^[^:：]*[:：]\s*", "", line) if re.match(r"^[^>›»＞]*[:：]", line) else line
-            return [i for i in _BREADCRUMB_SPLIT.split(text) if i]
+            return [i for i in _BREADCRUMB_SPLIT.split(text) if i][1:]
     return []
+
+
+def _trail(el: Any) -> list[str] | None:
+    """The crumbs of "Site › Section › Sub › 查看内容" (first link to the home page, only separators
+    between the links), without the home link; None when the element is not such a trail."""
+    links = el.findall("a")
+    if not _is_home_link(links[0]):
+        return None
+    between = "".join([(el.text or "")] + [a.tail or "" for a in links[:-1]])
+    between += "".join(normalise_ws(c.text_content()) for c in el if c.tag != "a")
+    if re.sub(r"[\s›»>＞→/|·]+", "", between):
+        return None
+    tail = normalise_ws(links[-1].tail or "").strip("›»>＞→/ ")
+    items = [normalise_ws(a.text_content()) for a in links[1:]] + ([tail] if tail else [])
+    return [i for i in items if i]
+
+
+def _is_home_link(el: Any) -> bool:
+    """A crumb that leads to the home page: href "/", "/en-us/", the site root, or a "Home" label."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", (el.get("href") or "").strip(), flags=re.IGNORECASE)
+    home = el.tag == "a" and re.fullmatch(r"\.?/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:index\.\w+)?", path, re.IGNORECASE)
+    return bool(home) or bool(_GENERIC_CRUMB.match(normalise_ws(el.text_content())))
 
 
 def _looks_like_title(item: str, title: str) -> bool:
@@ -484,7 +576,9 @@ def _looks_like_title(item: str, title: str) -> bool:
     words = " ".join(_words(item))
     cjk = bool(re.search(r"[\u3400-\u9fff]", item))
     too_long = len(item) > 15 if cjk else (len(item) > 40 or len(words.split()) > 5)
-    return too_long or bool(title and len(words) > 3 and (words in title or title in words))
+    as_words = lambda text: f" {text} "  # whole words: "local" is not part of "... for Local News"
+    long_crumb = len(words.split()) >= 4 or (cjk and len(words.split()) > 3)
+    return too_long or bool(title and (words == title or long_crumb) and (as_words(words) in as_words(title) or as_words(title) in as_words(words)))
 
 
 def category(tree: Any, lines: Sequence[str], fallback: Any = None) -> str | None:
@@ -496,7 +590,7 @@ def category(tree: Any, lines: Sequence[str], fallback: Any = None) -> str | Non
         if isinstance(value, str) and value.strip():
             return _clip(value)
     title = " ".join(_words(_title(tree)))
-    for item in reversed(_breadcrumb_items(tree, lines)[1:]):
+    for item in reversed(_breadcrumb_items(tree, lines)):
         if _GENERIC_CRUMB.match(item) or _looks_like_title(item, title):
             continue  # the last crumb is often the article title itself, or "正文"
         return _clip(item)

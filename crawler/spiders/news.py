@@ -36,6 +36,7 @@ class NewsSpider(scrapy.Spider):
         self.sources: dict[str, Source] = {}
         self.scheduled: Counter[str] = Counter()  # requests per source, for max_pages
         self.seen_this_run: set[str] = set()  # canonical URLs already requested this run
+        self.settled: set[str] = set()  # stored articles not fetched again this run
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -100,13 +101,16 @@ class NewsSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             self._count(source, "not_text")
             return
-        if source.looks_like_article(response.url) is not False:
-            yield self._item(source, response, hint_title, hint_date)
         # hosts are checked by the source (LinkExtractor's allow_domains would compare host:port)
         extractor = LinkExtractor(deny=source.deny_url_patterns)
         links = [[link.url, "page", None, None] for link in extractor.extract_links(response)
                  if source.may_follow(link.url)]
-        yield from self._visited(source, response, "listing", links)
+        if source.looks_like_article(response.url) is False:
+            yield from self._visited(source, response, "listing", links)
+            return
+        # the pipelines decide what this page is, and record it: a page not yet stored must not get a 304 next time
+        yield self._item(source, response, hint_title, hint_date, links)
+        yield from self._follow_links(source, links)
 
     def _redirected(self, source: Source, response, kind: str, hint_title, hint_date):
         """Follow a redirect ourselves, so its target passes the same host, seen and budget checks."""
@@ -140,9 +144,12 @@ class NewsSpider(scrapy.Spider):
         if not source.allows_host(url) or source.is_denied(url):
             self._count(source, "link_offsite_or_denied")
             return
-        if self.stored.is_settled(url, updated):
-            self.seen_this_run.add(url)
-            self._count(source, "skipped_seen")
+        if url in self.settled and not updated:
+            return
+        if self.stored.is_settled(url, updated):  # asked again when a feed or sitemap says "updated"
+            if url not in self.settled:
+                self._count(source, "skipped_seen")
+            self.settled.add(url)
             return
         if self.scheduled[source.name] >= source.max_pages:
             self._count(source, "max_pages_reached")
@@ -166,12 +173,13 @@ class NewsSpider(scrapy.Spider):
 
     # -- items and counters -----------------------------------------------------------------------
 
-    def _item(self, source: Source, response: TextResponse, hint_title, hint_date) -> PageItem:
+    def _item(self, source: Source, response: TextResponse, hint_title, hint_date, links) -> PageItem:
         html, encoding = response.text, response.encoding
         if source.encoding:
             html, encoding = response.body.decode(source.encoding, errors="replace"), source.encoding
         return PageItem(url=response.url, requested_url=response.request.url, source=source.name, html=html,
-                        encoding=encoding, hint_title=hint_title, hint_date=hint_date)
+                        encoding=encoding, hint_title=hint_title, hint_date=hint_date, links=links,
+                        etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"))
 
     def _broken(self, source: Source, response, key: str, error) -> None:
         self._count(source, key)
