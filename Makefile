@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test crawl serve clean
+.PHONY: install demo test crawl serve clean screenshots eval
 
 install: $(STAMP)
 
@@ -21,11 +21,18 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
+eval: install
+	$(BIN)/python -m newsdb.evaluate
+
 crawl: install
 	$(BIN)/newsdb crawl
 
 serve: install
 	$(BIN)/newsdb serve
+
+# PNGs of the newsroom pages (desktop and phone widths) in data/screenshots/; needs chromium + chromium-driver
+screenshots: install
+	$(BIN)/python tests/screenshots.py --out data/screenshots
 
 clean:
 	rm -rf $(VENV) build *.egg-info

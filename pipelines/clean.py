@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 RULES_PATH = Path(__file__).with_name("rules") / "boilerplate.toml"
-SECTIONS = ("drop_paragraph", "cut_from", "strip_prefix", "strip_suffix", "drop_trailing")
+SECTIONS = ("drop_paragraph", "cut_from", "strip_prefix", "strip_suffix", "strip_inline", "drop_trailing")
 
 # A summary box shorter than this is not treated as a copy of a later paragraph: short lines
 # ("Yes.", a subheading) may legitimately start a later paragraph.
@@ -43,6 +43,7 @@ class Rules:
     cut_from: tuple[re.Pattern[str], ...]
     strip_prefix: tuple[re.Pattern[str], ...]
     strip_suffix: tuple[re.Pattern[str], ...]
+    strip_inline: tuple[re.Pattern[str], ...]
     drop_trailing: tuple[re.Pattern[str], ...]
 
 
@@ -89,6 +90,7 @@ def _with_extra(base: Rules, extra: tuple[str, ...]) -> Rules:
         cut_from=base.cut_from,
         strip_prefix=base.strip_prefix,
         strip_suffix=base.strip_suffix,
+        strip_inline=base.strip_inline,
         drop_trailing=base.drop_trailing,
     )
 
@@ -115,7 +117,10 @@ def _is_cjk(text: str) -> bool:
 
 
 def _strip_affixes(paragraph: str, rules: Rules) -> str:
-    """Remove labels such as "摘要：" from the start and credits such as "（责任编辑：X）" from the end."""
+    """Remove labels such as "摘要：" from the start, credits such as "（责任编辑：X）" from the end, and
+    bracketed picture credits from anywhere."""
+    for pattern in rules.strip_inline:
+        paragraph = pattern.sub(" ", paragraph).strip()
     for pattern in rules.strip_prefix:
         paragraph = pattern.sub("", paragraph, count=1)
     for pattern in rules.strip_suffix:

@@ -178,6 +178,9 @@ def test_extra_rules_and_errors(tmp_path: Path) -> None:
 def test_every_shipped_rule_is_anchored() -> None:
     for section in clean.SECTIONS:
         for pattern in getattr(RULES, section):
+            if section == "strip_inline":  # unanchored by design, so bounded: no open-ended .* or .+
+                assert ".*" not in pattern.pattern and ".+" not in pattern.pattern, pattern.pattern
+                continue
             anchor_ok = pattern.pattern.endswith("$") if section == "strip_suffix" else pattern.pattern.startswith("^")
             assert anchor_ok, f"[{section}] {pattern.pattern}"
 
@@ -187,3 +190,62 @@ def test_normalise_body_and_hash() -> None:
     assert clean.content_hash("A  b\n\nC") == clean.content_hash("a b c")
     assert clean.content_hash("a b c") != clean.content_hash("a b d")
     assert len(clean.content_hash("x")) == 40
+
+
+# ---------------------------------------------------------------- rules added for the labelled corpus
+
+@pytest.mark.parametrize("line", [
+    "This story was reprinted from Midstate Legal Times with permission. Views expressed are those of the "
+    "original author and do not necessarily reflect those of Example Hub.",
+    "Reposted from Lion City Times. Copyright belongs to the original author. If there is any infringement, "
+    "please contact us and we will delete it.",
+    "By Nguyen Thi Lan",
+    "Related video: How fast chargers actually work",
+    "(Duration 1:23) Capital Markets Daily",
+    "Edited by Dana Price. Reporting contributed by Metro Daily Brief staff.",
+    "Follow me for more practical money tips every week!",
+    "GMT+8, 2025-2-15 09:21 , Processed in 0.052317 second(s), 19 queries .",
+    "Last edited by admin on February 13, 2025",
+    "Likes 48 Share Report",
+    "#AI #chips",
+])
+def test_new_english_boilerplate_lines_are_dropped(line: str) -> None:
+    body = [LONG_EN, line, LONG_EN_2, LONG_EN_3]
+    assert clean.clean_paragraphs(body, "A title", RULES) == [LONG_EN, LONG_EN_2, LONG_EN_3]
+
+
+@pytest.mark.parametrize("line", [
+    "南国都市报记者 黄嘉怡", "图片来源：南国都市报", "资料图：彗星示意图", "高速服务区充电站。图片来源：速递报记者 邱帆 摄",
+    "（图片来源：网络）", "本帖最后由 江城小编 于 2025-2-13 08:47 编辑", "展开全文", "打开APP阅读全文", "赞 122举报",
+    "#共享单车#城市管理", "点击关注，每天为你带来更多有趣有料的内容！", "微信扫一扫，江城资讯早知道", "文/张三",
+    "2025-2-13 09:20|发布者: 江城小编|评论: 0|来自: 江城晚报", "相关视频：春运首日客流",
+])
+def test_new_chinese_boilerplate_lines_are_dropped(line: str) -> None:
+    body = [LONG_ZH, line, LONG_ZH_2, LONG_ZH_3]
+    assert clean.clean_paragraphs(body, "标题", RULES) == [LONG_ZH, LONG_ZH_2, LONG_ZH_3]
+
+
+@pytest.mark.parametrize("real", [
+    "Police warned drivers who scan the QR code on a parking machine to check it is not a sticker.",
+    "The disclaimer on the product label did not mention the risk, the court found on Tuesday.",
+    "By Tuesday, the agency said, most of the power lines would be repaired.",
+    "Reporting by local newspapers has dropped sharply since 2010, the study said.",
+    "The copyright belongs to the original photographer, the judge ruled, not to the site that reposted it.",
+    "“想吃碗面，结果扫了二维码，先要关注公众号，再要授权手机号，最后还要填生日。”市民孙女士近日向本报反映。",
+    "记者随机走访了城区20家采用扫码点餐的餐馆，其中有9家要求顾客关注微信公众号或注册会员后才能下单。",
+    "律师提醒，扫描来历不明的二维码还可能面临个人信息泄露甚至财产损失的风险，消费者应当提高警惕。",
+    "该声明发布后，公司股价下跌，分析人士认为免责声明的措辞过于模糊。",
+])
+def test_paragraphs_that_only_mention_trigger_words_stay(real: str) -> None:
+    base = [LONG_ZH, real, LONG_ZH_2] if clean._is_cjk(real) else [LONG_EN, real, LONG_EN_2]
+    assert clean.clean_paragraphs(base, "A title", RULES) == base
+
+
+def test_list_bullets_and_one_cell_table_rows_are_unwrapped() -> None:
+    assert clean.clean_paragraphs(["- Pay only through the official app.", f"| {LONG_EN} |"], None, RULES) == [
+        "Pay only through the official app.", LONG_EN]
+
+
+def test_bracketed_picture_credit_inside_a_paragraph_is_removed() -> None:
+    glued = "受近期气温回升影响，早樱提前进入盛花期。（图片来源：网络） 公园提醒市民错峰出行。"
+    assert clean.clean_paragraphs([glued], None, RULES) == ["受近期气温回升影响，早樱提前进入盛花期。 公园提醒市民错峰出行。"]

@@ -188,3 +188,63 @@ def test_visible_lines_drops_invisible_and_splits_blocks() -> None:
                        "<div>a <b>bold</b><script>var x=1</script><!-- c --> tail<p>p1<br>p2</p></div>"
                        "<noscript>enable js</noscript><ul><li>one</li><li>two</li></ul>")
     assert lines == ["a bold tail", "p1", "p2", "one", "two"]
+
+
+# ---------------------------------------------------------------- dates by the headline, page clock
+
+def _page(body: str, head: str = "") -> tuple:
+    tree = lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+    return tree, meta.visible_lines(tree)
+
+
+def test_byline_date_by_the_headline_beats_the_header_date() -> None:
+    tree, lines = _page("<div>Friday, February 14, 2025 | Sign in</div><h1>Bridge reopens early</h1>"
+                        "<div>By Dana Whitfield | February 9, 2025 7:40 AM | Source: Courier</div>")
+    assert meta.published_date(tree, lines, "https://x.com/a", now=NOW, title="Bridge reopens early") == (
+        "2025-02-09T07:40:00", "text")
+
+
+def test_an_update_date_is_not_the_publication_date() -> None:
+    tree, lines = _page("<h1>Grain prices slip</h1><div>Last updated: February 13, 2025 9:05 AM</div>"
+                        "<div>February 12, 2025 6:05 AM</div>")
+    assert meta.published_date(tree, lines, "https://x.com/a", now=NOW, title="Grain prices slip")[0] == "2025-02-12T06:05:00"
+    tree, lines = _page("<h1>地铁开通</h1><p>本帖最后由 小编 于 2025-2-13 08:47 编辑</p><p>2025-2-12 09:20|发布者: 小编</p>")
+    assert meta.published_date(tree, lines, "https://x.cn/a", now=NOW, title="地铁开通")[0] == "2025-02-12T09:20:00"
+
+
+def test_utc_structured_date_keeps_the_wall_clock_the_page_shows() -> None:
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-02-11T20:05:41Z"}</script>'
+    tree, lines = _page("<h1>AI tutors</h1><div>By M. Greene · Feb 11, 2025, 3:05 p.m. EST</div>", head)
+    assert meta.published_date(tree, lines, "https://x.com/a", now=NOW, title="AI tutors") == (
+        "2025-02-11T15:05:41-05:00", "json-ld")  # the same moment, at the page's offset
+    tree, lines = _page("<h1>AI tutors</h1><div>Feb 11, 2025</div>", head)
+    assert meta.published_date(tree, lines, "https://x.com/a", now=NOW, title="AI tutors")[0] == "2025-02-11T20:05:41+00:00"
+
+
+def test_author_is_not_the_outlet_an_account_or_the_cms() -> None:
+    head = '<meta name="generator" content="Discuz! X3.4"><meta name="author" content="Discuz! Team and Comsenz UI Team">'
+    tree, lines = _page("<h1>x</h1><p>Author adminPosted on February 1, 2025</p>", head)
+    assert meta.author(tree, lines) is None
+    tree, lines = _page("<div>Story by Megan Ashby</div>")
+    assert meta.author(tree, lines) == "Megan Ashby"
+    tree, lines = _page("<div>Pine Valley Gazette</div>")
+    assert meta.author(tree, lines, fallback="Pine Valley Gazette", not_="Pine Valley Gazette") is None
+
+
+def test_credit_phrases_name_the_outlet() -> None:
+    for line, outlet in (("Reposted from Lion City Times. Copyright belongs to the original author.", "Lion City Times"),
+                         ("© Provided by Capital Markets Daily", "Capital Markets Daily"),
+                         ("2025-2-13 09:20|发布者: 江城小编|评论: 0|来自: 江城晚报", "江城晚报")):
+        tree, lines = _page(f"<p>{line}</p>")
+        assert meta.original_source(tree, lines) == outlet
+
+
+def test_breadcrumb_without_a_class_and_repeated_section() -> None:
+    tree, lines = _page('<div class="z"><a href="./" title="首页">江城在线</a> <em>›</em> <a href="portal.php">门户</a> '
+                        '<em>›</em> <a href="portal.php?mod=list&amp;catid=1">江城新闻</a> <em>›</em> 查看内容</div>')
+    assert meta.category(tree, lines) == "江城新闻"
+    tree, lines = _page('<div class="crumbs"><a href="/en-us/money">Money</a> <span>›</span> <span>Money</span></div>')
+    assert meta.category(tree, lines) == "Money"
+    head = "<title>City Library Drops Late Fees - Headline Junction: Your Source for Local News</title>"
+    tree, lines = _page('<td class="crumb"><a href="/">Home</a> » <a href="/section/local/">Local</a></td>', head)
+    assert meta.category(tree, lines) == "Local"

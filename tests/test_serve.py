@@ -589,3 +589,62 @@ def test_serve_warns_on_public_host(db_path, capsys, monkeypatch):
 )
 def test_is_loopback(host, expected):
     assert serve_mod.is_loopback(host) is expected
+
+
+# --- newsroom pages (front, article, search, stories, health, feed) ----------------------------
+# The browser tests and the crawled-database checks are in tests/test_pages.py.
+
+
+def test_front_page_latest_counts_and_chart(ds):
+    html = fetch(ds, "/news").text
+    assert_no_live_html(html)
+    latest = re.findall(r'<a class="nd-headline" href="/news/articles/(\d+)">', html)
+    assert [int(i) for i in latest] == [1, 4, 5, 6]  # originals only, newest first
+    assert html.count('class="nd-series"') == 3  # alpha, beta, gamma
+    assert 'action="/news/-/search"' in html
+    assert '<a href="/news/articles?source=alpha">alpha</a></td><td>3</td>' in html
+    assert "latest_stories" in html and 'href="/news/articles"' in html  # Datasette's lists stay
+
+
+def test_article_page_lists_the_other_sources(ds):
+    html = fetch(ds, "/news/articles/2").text
+    assert '<h1 class="nd-title">Central bank raises interest rates (reprint)</h1>' in html
+    others = re.findall(r'<li><a href="/news/articles/(\d+)"><strong>(\w+)</strong>', html)
+    assert others == [("1", "alpha"), ("3", "gamma")]
+    assert "<p>The central bank raised interest rates on Tuesday.</p>" in html
+    assert 'href="/news/articles/2.json"' in html  # Datasette's export link stays
+    html = fetch(ds, "/news/articles/6").text
+    assert "No other source carried this story." in html
+
+
+def test_search_page_highlights_english_and_chinese(ds):
+    html = fetch(ds, "/news/-/search?q=interest").text
+    assert html.count("<mark>interest</mark>") == 3
+    html = fetch(ds, "/news/-/search?q=" + "经济").text  # 2 characters: the scan, not the index
+    assert "<mark>经济</mark>" in html and "/news/articles/4" in html
+    html = fetch(ds, "/news/-/search?q=interest&source=beta").text
+    assert re.findall(r'href="/news/articles/(\d+)"', html.split("nd-results")[1])[:1] == ["2"]
+    html = fetch(ds, "/news/-/search?q=alert").text
+    assert_no_live_html(html)
+    html = fetch(ds, "/news/search?q=interest").text  # the canned query page marks matches too
+    assert "<mark>interest</mark>" in html
+
+
+def test_stories_and_health_pages(ds):
+    html = fetch(ds, "/news/-/stories").text
+    assert html.count('<li class="nd-cluster">') == 1 and "3 sources" in html
+    html = fetch(ds, "/news/-/health").text
+    sections = re.findall(r'<section class="nd-source( nd-flagged)?" data-source="(\w+)"', html)
+    assert {name for _, name in sections} == {"alpha", "beta", "gamma"}
+    assert "not recorded for this run" in html  # the runs here keep no per-source stats
+
+
+def test_feed_of_synthetic_rows(ds):
+    import feedparser
+
+    feed = feedparser.parse(fetch(ds, "/news/feed.atom").content)
+    assert not feed.bozo and feed.version == "atom10"
+    assert [e.title for e in feed.entries][0] == "Central bank raises interest rates"
+    assert len(feed.entries) == 4
+    feed = feedparser.parse(fetch(ds, "/news/feed.atom?source=gamma").content)
+    assert not feed.bozo and feed.entries == []

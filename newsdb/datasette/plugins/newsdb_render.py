@@ -10,6 +10,8 @@ escaped with ``markupsafe.escape`` before it is wrapped in the few tags built he
   by that tag (``?tags__arraycontains=<tag>``).
 - ``duplicate_of`` on row and query pages: a link to the original's row page (table
   pages keep Datasette's own foreign-key link, labelled with the original's title).
+- ``snippet`` on query pages (the ``search`` query): escaped, with the matches that
+  the query marks with U+E000/U+E001 wrapped in ``<mark>``.
 - ``url`` / ``fetched_url``: an escaped link with ``rel="nofollow noopener
   noreferrer"``, only for http(s) URLs; anything else (``javascript:``, ``data:``,
   ...) falls back to Datasette's plain escaped text.
@@ -29,11 +31,12 @@ import contextvars
 import json
 import re
 import urllib.parse
-from typing import Any
 
 from datasette import hookimpl
 from datasette.utils import truncate_url
 from markupsafe import Markup, escape
+
+from newsdb.datasette.newsroom.text import MARK_OPEN, highlight, is_http_url
 
 ARTICLES = "articles"
 URL_COLUMNS = {"url", "fetched_url"}
@@ -43,7 +46,6 @@ _request_path: contextvars.ContextVar[str] = contextvars.ContextVar(
     "newsdb_request_path", default=""
 )
 _PARAGRAPH_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
-_UNSAFE_IN_URL = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
 # --- keyset pagination tie-breaker ------------------------------------------------
@@ -145,21 +147,6 @@ def _on_row_page(datasette, database: str, table: str) -> bool:
     return bool(rest) and "/" not in rest
 
 
-def is_http_url(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    lowered = value.lower()
-    if not (lowered.startswith("http://") or lowered.startswith("https://")):
-        return False
-    if _UNSAFE_IN_URL.search(value):
-        return False
-    try:
-        parsed = urllib.parse.urlsplit(value)
-    except ValueError:
-        return False
-    return parsed.scheme.lower() in ("http", "https") and bool(parsed.netloc)
-
-
 def render_body(text: str) -> Markup:
     paragraphs = [p.strip() for p in _PARAGRAPH_SPLIT.split(text.replace("\r\n", "\n"))]
     html = []
@@ -209,6 +196,8 @@ def render_cell(row, value, column, table, database, datasette):
         )
     if not isinstance(value, str) or not value:
         return None
+    if column == "snippet" and table is None and MARK_OPEN in value:
+        return highlight(value)  # the search query's matches, escaped then marked
     if column == "body" and table == ARTICLES:
         if _on_row_page(datasette, database, ARTICLES):
             return render_body(value)
