@@ -13,6 +13,7 @@ import pytest
 
 from newsdb.sample_sites import SampleSites
 from tests.conftest import FAST, ROOT, SITES, run_newsdb
+from tests.test_crawl import datasette_get
 
 SITE = "globalnewshub"
 EDITED = "/news/2025/0212/1016.html"
@@ -155,7 +156,7 @@ def test_killed_crawl_resumes_to_the_same_database(editable_sites, tmp_path):
 
 def test_second_crawl_started_meanwhile_exits_at_once_with_the_lock_code(editable_sites, tmp_path):
     db = tmp_path / "news.db"
-    slow = [*FAST, "-s", "DOWNLOAD_DELAY=0.2", "-s", "AUTOTHROTTLE_ENABLED=False"]
+    slow = [*FAST, "-s", "DOWNLOAD_DELAY=0.3", "-s", "AUTOTHROTTLE_ENABLED=False", "--source", "worldbrief"]
     first = subprocess.Popen([sys.executable, "-m", "newsdb.cli", "crawl", "--sources", str(editable_sites.sources),
                               "--db", str(db), *slow], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                              text=True)
@@ -173,7 +174,7 @@ def test_second_crawl_started_meanwhile_exits_at_once_with_the_lock_code(editabl
         out = first.communicate(timeout=240)[0]
     assert first.returncode == 0 and "newsdb run 1: ok" in out
     # the lock died with its holder: the next crawl runs
-    assert crawl(db, editable_sites.sources).returncode == 0
+    assert crawl(db, editable_sites.sources, "--source", "worldbrief").returncode == 0
 
 
 def test_source_whose_articles_lose_their_markup_is_flagged(editable_sites, tmp_path):
@@ -197,6 +198,8 @@ def test_source_whose_articles_lose_their_markup_is_flagged(editable_sites, tmp_
     assert row["status"] == "flagged" and "layout" in json.loads(row["flags"])[0]
     healthy = query(db, "select status from crawl_run_sources where run_id = 2 and source != ?", [SITE])
     assert {r["status"] for r in healthy} == {"ok"}
+    (health,) = datasette_get(db, f"/{db.stem}/source_health.json?_shape=array")
+    assert [(r["source"], r["status"]) for r in health.json()][0] == (SITE, "flagged")
 
 
 def test_logs_go_to_a_dated_file_and_old_ones_are_removed(editable_sites, tmp_path):
