@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from pipelines import meta
+from pipelines import clean, meta
 
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
                  "opinionnewsarticle", "report", "techarticle", "liveblogposting"}
@@ -19,8 +19,13 @@ FRONT_CONTROLLER = re.compile(r"^(?:index|default)\.(?:php|html?|aspx?|jsp)$", r
 ARTICLE_URL = re.compile(r"(/20\d\d[/-]?\d\d[/-]?\d\d|/20\d\d/\d{1,2}/|\d{4,}|/[\w-]*[a-z][\w-]*-[\w-]+-[\w-]+)",
                          re.IGNORECASE)
 # A last segment that reads like a headline: three or more words joined by - or _, one of them a word.
-SLUG = re.compile(r"^(?=.*[^\W\d_]{2})[^\W_]+(?:[-_][^\W_]+){2,}(?:\.\w{2,5})?$")
+SLUG = re.compile(r"^[^\W_]+(?:[-_][^\W_]+){2,}(?:\.\w{2,5})?$")
+SLUG_WORD = re.compile(r"^[^\W\d_]{2}")  # two of its parts must be words: "list_3_2.html" is a page of a list
 MIN_BODY_CHARS = 280  # after cleaning; CJK characters count double (denser script)
+# A page the URL patterns or the page type call an article may be a short news brief: enough if it
+# has this much text in at least MIN_SHORT_PARAGRAPHS prose paragraphs (a paywall teaser has one).
+MIN_SHORT_BODY_CHARS = 200
+MIN_SHORT_PARAGRAPHS = 2
 MAX_LINK_DENSITY = 0.55
 
 
@@ -39,7 +44,7 @@ def classify_page(tree, doc, url: str, body: str, source: dict) -> tuple[str, st
         return "not_article", "listing url"
     if _link_density(tree) > MAX_LINK_DENSITY and not (marked or by_pattern):
         return "not_article", "link density"
-    if _weighted_length(body) < MIN_BODY_CHARS:
+    if _weighted_length(body) < MIN_BODY_CHARS and not ((marked or by_pattern) and _is_brief(body)):
         looks = marked or by_pattern or bool(ARTICLE_URL.search(path))
         return ("empty", "no body after cleaning") if looks else ("not_article", "too little text")
     return "article", None
@@ -57,10 +62,18 @@ def is_listing_url(path: str, query: str = "") -> bool:
     *folders, last = segments
     if any(LISTING_SEGMENT.match(s) for s in folders):
         return True
-    if SLUG.match(last):  # "/news/about-the-new-chip-rules.html" is a headline, not the about page
+    if _is_slug(last):  # "/news/about-the-new-chip-rules.html" is a headline, not the about page
         return False
     folder_like = path.endswith("/") or bool(FRONT_CONTROLLER.match(path.rsplit("/", 1)[-1]))
     return folder_like or bool(LISTING_SEGMENT.match(last))
+
+
+def _is_slug(segment: str) -> bool:
+    """A path segment that reads like a headline ("about-the-new-chip-rules.html")."""
+    if not SLUG.match(segment):
+        return False
+    parts = re.split(r"[-_]", re.sub(r"\.\w{2,5}$", "", segment))
+    return sum(bool(SLUG_WORD.match(p)) for p in parts) >= 2
 
 
 def _marked_as_article(tree, doc) -> bool:
@@ -79,6 +92,12 @@ def _link_density(tree) -> float:
     total = len("".join(meta.visible_lines(body)))
     linked = sum(len(" ".join(a.text_content().split())) for a in body.iter("a"))
     return linked / total if total else 0.0  # no text at all is an empty page, not a list of links
+
+
+def _is_brief(body: str) -> bool:
+    """A short story: a few prose paragraphs, not a lone teaser or leftover labels."""
+    prose = sum(clean.is_prose(p) for p in body.split("\n\n"))
+    return prose >= MIN_SHORT_PARAGRAPHS and _weighted_length(body) >= MIN_SHORT_BODY_CHARS
 
 
 def _weighted_length(text: str) -> int:

@@ -192,12 +192,12 @@ def _cut_index(paragraphs: Sequence[str], rules: Rules) -> int:
         if not any(p.search(paragraphs[i]) for p in rules.cut_from):
             continue
         before, after = sum(lengths[:i]), sum(lengths[i + 1:])
-        if after <= before or not any(_is_prose(p) for p in paragraphs[i + 1:]):
+        if after <= before or not any(is_prose(p) for p in paragraphs[i + 1:]):
             return i
     return len(paragraphs)
 
 
-def _is_prose(paragraph: str) -> bool:
+def is_prose(paragraph: str) -> bool:
     """Long enough to be article text rather than a headline, label or button."""
     return len(paragraph) >= (MIN_PROSE_CJK_CHARS if _is_cjk(paragraph) else MIN_PROSE_CHARS)
 
@@ -234,7 +234,7 @@ def _drop_header_before_title(paragraphs: list[str], title_key: str) -> list[str
     """Short lines above the headline (kicker, section label, breadcrumb) belong to the page header."""
     for i, paragraph in enumerate(paragraphs[:HEADER_LINES]):
         if title_key and _is_title(paragraph, title_key):
-            return paragraphs[i:] if not any(_is_prose(p) for p in paragraphs[:i]) else paragraphs
+            return paragraphs[i:] if not any(is_prose(p) for p in paragraphs[:i]) else paragraphs
     return paragraphs
 
 

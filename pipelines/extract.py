@@ -7,8 +7,12 @@ import logging
 import multiprocessing
 import os
 import re
+import resource
+import signal
+import threading
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -50,7 +54,8 @@ def extract_page(html: str, url: str, source: dict | None = None, hints: dict | 
     lines = meta.visible_lines(tree)
     title = _title(tree, doc, hints)
     rules = clean.load_rules(tuple(source.get("boilerplate") or ()))
-    paragraphs = clean.clean_paragraphs((doc.text if doc else "").split("\n"), title, rules)
+    paragraphs = resegment((doc.text if doc else "").split("\n"), lines)
+    paragraphs = clean.clean_paragraphs(paragraphs, title, rules)
     body = clean.normalise_body(paragraphs)
     kind, reason = classify_page(tree, doc, url, body, source)
     if kind != "article" and gate:
@@ -103,6 +108,41 @@ def _trafilatura(html: str, url: str, prune_xpath: list[str] | None):
     return again if len(again.text or "") <= len(doc.text or "") else doc
 
 
+_TABLE_ROW = re.compile(r"^\|\s*(?P<inner>.*?)\s*\|$")
+
+
+def resegment(paragraphs: list[str], page_lines: list[str]) -> list[str]:
+    """Cut each extracted paragraph that is a run of the page's own blocks (a story in one table cell,
+    a short story trafilatura glued into one line) back into those blocks; others stay as they are."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        text = clean.normalise_ws(paragraph)
+        row = _TABLE_ROW.match(text)
+        blocks = (_blocks_of(row.group("inner"), page_lines) if row else None) or _blocks_of(text, page_lines)
+        out += blocks or [paragraph]
+    return out
+
+
+MIN_BLOCK_CHARS = 2
+
+
+def _blocks_of(text: str, page_lines: list[str]) -> list[str] | None:
+    """`text` as consecutive page lines that cover it exactly, two or more of them prose, else None."""
+    for start, first in enumerate(page_lines):
+        if len(first) < MIN_BLOCK_CHARS or not text.startswith(first) or len(first) == len(text):
+            continue
+        blocks, pos = [first], len(first)
+        for line in page_lines[start + 1:]:
+            rest = text[pos:].lstrip()
+            if not rest or not rest.startswith(line):
+                break
+            blocks.append(line)
+            pos = len(text) - len(rest) + len(line)
+        if not text[pos:].strip() and sum(map(clean.is_prose, blocks)) >= 2:  # a story, not a footer row
+            return blocks
+    return None
+
+
 def _is_blob(text: str) -> bool:
     """Most of a long text on one line."""
     lines = [line for line in text.splitlines() if line.strip()]
@@ -134,7 +174,7 @@ def _prepared(html: str) -> str:
     tree = _parse(html)
     if tree is None:
         return html
-    changed = _unwrap_layout_tables(tree) + _show_collapsed_text(tree)
+    changed = _unwrap_layout_tables(tree) + _show_collapsed_text(tree) + _sections_as_paragraphs(tree)
     return lxml.html.tostring(tree, encoding="unicode") if changed else html
 
 
@@ -154,6 +194,20 @@ def _unwrap_layout_tables(tree) -> int:
             group.tag = "div"
         table.tag = "div"
     return len(layout)
+
+
+_BLOCK_CHILD = ("div", "p", "section", "article", "table", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5",
+                "h6", "blockquote", "pre", "figure", "header", "footer", "nav", "aside", "form", "dl")
+
+
+def _sections_as_paragraphs(tree) -> int:
+    """Turn a <section> that holds only inline text (WeChat-editor markup: section > span) into a <p>,
+    so trafilatura keeps its short lines (list items, lead-ins) as it keeps paragraphs."""
+    leaves = [s for s in tree.iter("section")
+              if not s.xpath("|".join(f".//{tag}" for tag in _BLOCK_CHILD)) and s.text_content().strip()]
+    for section in leaves:
+        section.tag = "p"
+    return len(leaves)
 
 
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -223,6 +277,43 @@ def _canonical(tree, url: str) -> str:
     return canonical_url(url)
 
 
+class ExtractTimeout(Exception):
+    """extract_page ran past NEWSDB_EXTRACT_TIMEOUT on one page."""
+
+
+def _on_alarm(signum, frame):
+    raise ExtractTimeout()
+
+
+def extract_with_timeout(seconds: float, html: str, url: str, source: dict | None = None, hints: dict | None = None) -> dict:
+    """extract_page under a SIGALRM deadline. Pool workers run tasks on their main thread, where the
+    alarm can interrupt the Python code of lxml/trafilatura; off the main thread there is no deadline
+    (signals go to the main thread only), and a single C call (one huge parse) is not cut short."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        return extract_page(html, url, source, hints)
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return extract_page(html, url, source, hints)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+WARM_UP_PAGE = ("<html><head><title>Warm-up</title></head><body><h1>Warm-up story</h1>"
+                + "<p>A first page loads what extraction needs, before any page's clock runs.</p>" * 5 + "</body></html>")
+
+
+def start_worker(max_memory_mb: int) -> None:
+    """Pool worker start-up: cap its memory, so a page that needs gigabytes fails alone (MemoryError or a
+    parse error, counted in extract_errors) instead of taking the machine; then load what extraction
+    loads lazily (seconds), so the first real page's timeout is not spent on it."""
+    if max_memory_mb:
+        limit = max_memory_mb << 20
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))  # heap and anonymous maps, not shared code
+    extract_page(WARM_UP_PAGE, "http://localhost/warm-up.html")
+
+
 class ExtractPipeline:
     """Runs extract_page in a process pool so extraction uses every core while Scrapy keeps downloading."""
 
@@ -230,7 +321,9 @@ class ExtractPipeline:
         self.crawler = crawler
         workers = crawler.settings.get("NEWSDB_EXTRACT_WORKERS")
         self.workers = (os.cpu_count() or 1) if workers is None else int(workers)
+        self.timeout = crawler.settings.getfloat("NEWSDB_EXTRACT_TIMEOUT", 20.0)
         self.pool: ProcessPoolExecutor | None = None
+        self.stuck = False  # a worker outlived its alarm (stuck in C code): do not wait for it at the end
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -238,13 +331,22 @@ class ExtractPipeline:
 
     def open_spider(self, spider=None):
         if self.workers > 0:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["pipelines.extract"])  # workers start with trafilatura loaded
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self.free_workers = asyncio.Semaphore(self.workers)
+            self._start_pool()
+
+    def _start_pool(self) -> None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["pipelines.extract"])  # workers start with trafilatura loaded
+        memory = self.crawler.settings.getint("NEWSDB_EXTRACT_MAX_MEMORY_MB", 1024)
+        self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                        initializer=start_worker, initargs=(memory,))
 
     def close_spider(self, spider=None):
         if self.pool:
-            self.pool.shutdown(cancel_futures=True)
+            if self.stuck:
+                for process in list(getattr(self.pool, "_processes", {}).values()):
+                    process.terminate()
+            self.pool.shutdown(wait=not self.stuck, cancel_futures=True)
 
     async def process_item(self, item):
         if not isinstance(item, PageItem):  # page visits go straight to the store
@@ -252,13 +354,14 @@ class ExtractPipeline:
         spider = self.crawler.spider
         source = spider.sources[item["source"]].to_dict()
         hints = {"hint_title": item.get("hint_title"), "hint_date": item.get("hint_date")}
-        args = (item["html"], item["url"], source, hints)
+        args = (self.timeout, item["html"], item["url"], source, hints)
         stats = self.crawler.stats
         try:
-            if self.pool:
-                result = await asyncio.get_running_loop().run_in_executor(self.pool, extract_page, *args)
-            else:
-                result = extract_page(*args)
+            result = await self._extract(args)
+        except (ExtractTimeout, asyncio.TimeoutError):  # a pathological page: count it, go on
+            stats.inc_value("newsdb/extract_timeouts")
+            stats.inc_value(f"newsdb/source/{item['source']}/extract_timeouts")
+            raise DropItem(f"extraction took over {self.timeout:g} s: {item['url']}", log_level="WARNING") from None
         except Exception as e:  # one bad page must not stop the crawl: count it, name it, go on
             stats.inc_value("newsdb/extract_errors")
             stats.inc_value(f"newsdb/source/{item['source']}/extract_errors")
@@ -268,6 +371,24 @@ class ExtractPipeline:
         item["article"] = {**result["article"], "requested_url": item["requested_url"]}
         item["html"] = None  # the pipelines after this one need only the article
         return item
+
+    async def _extract(self, args: tuple) -> dict:
+        if not self.pool:
+            return extract_with_timeout(*args)
+        async with self.free_workers:  # submit only to an idle worker, so the clock below times the work alone
+            future = asyncio.get_running_loop().run_in_executor(self.pool, extract_with_timeout, *args)
+            if not self.timeout:
+                return await future
+            try:  # the worker's alarm ends a slow page; this is the backstop for one stuck in C code
+                return await asyncio.wait_for(future, self.timeout * 2 + 5)
+            except asyncio.TimeoutError:
+                self.stuck = True
+                raise
+            except BrokenProcessPool:  # a worker died (killed, crashed in C): the pool is unusable, replace it
+                self.crawler.stats.inc_value("newsdb/extract_pool_restarts")
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                self._start_pool()
+                raise
 
     def _not_stored(self, item, result: dict) -> PageVisit:
         """Count the page, and hand the store a visit record instead: what it was and where it links to."""

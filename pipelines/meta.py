@@ -253,13 +253,16 @@ def published_date(tree: Any, lines: Sequence[str], url: str, hint: Any = None, 
     the same moment at the page's offset, a bare day gains the time printed on the page.
     """
     shown = _date_from_lines(lines, now, title)
+    near = _near_title(lines, title)
     json_ld = [v for v in _json_ld_values(tree, "datePublished") if isinstance(v, str)]
     meta = _meta_values(tree, _DATE_META) + _html_date_values(tree)
     for origin, values in (("json-ld", json_ld + _json_ld_raw_dates(tree)), ("meta", meta)):
         for value in values:
             dt = parse_date(value, now)
             if dt:
-                return _iso(_on_page_clock(dt, shown, has_time=":" in value)), origin
+                has_time = ":" in value
+                clock = shown or (None if has_time else _yearless_shown(near, dt))
+                return _iso(_on_page_clock(dt, clock, has_time=has_time)), origin
     # The page's own words come before the feed's: a page reached from a listing has no feed date,
     # and a crawl must store the same date however it reached the page.
     if shown:
@@ -273,6 +276,21 @@ def published_date(tree: Any, lines: Sequence[str], url: str, hint: Any = None, 
         return _iso(dt), "url"
     dt = parse_date(fallback, now) if fallback else None
     return (_iso(dt), "trafilatura") if dt else (None, None)
+
+
+# "02-12 10:45", "2月12日 10:45": a day and time without the year (mobile pages, recent stories)
+_YEARLESS = re.compile(r"(?<![\d/.-])(\d{1,2})(?:[-/.]|\s*月\s*)(\d{1,2})日?\s+(\d{1,2})[:：](\d{2})(?![\d:])")
+
+
+def _yearless_shown(lines: Sequence[str], day: datetime) -> datetime | None:
+    """The time printed beside `day` when the page shows it without the year, from the first line
+    that has that month and day with a time."""
+    for line in lines:
+        for m in _YEARLESS.finditer(line):
+            month, mday, hour, minute = map(int, m.groups())
+            if (month, mday) == (day.month, day.day) and hour < 24 and minute < 60:
+                return day.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return None
 
 
 MAX_UTC_OFFSET = timedelta(hours=14)
@@ -338,7 +356,7 @@ _NEXT_LABEL = re.compile(
     r"(?:作者|编辑|责任编辑|责编|记者|时间|发布时间|日期|浏览|阅读|点击|字号|来源|分享|"
     r"(?<![A-Za-z])(?:author|editor|by|date|published|posted|updated|time|views?|share|source)\b\s*[:：]?)",
     re.IGNORECASE)
-_VALUE_END = re.compile(r"[,，;；。!！?？|｜()（）\[\]【】<>《》\"“”]|\.(?:\s|$)|\s[-–—/]\s|\s{2,}")
+_VALUE_END = re.compile(r"[,，;；。!！?？|｜()（）\[\]【】<>《》\"“”•]|\.(?:\s|$)|\s[-–—/·]\s|\s{2,}")
 _NOT_AN_OUTLET = re.compile(
     r"^(?:this site|this website|our site|the internet|internet|web|online|网络|互联网|本站|本网|"
     r"本网站|本平台|原创|网友投稿|网友|unknown|未知|n/?a|none|admin)$", re.IGNORECASE)
@@ -421,7 +439,8 @@ def author(tree: Any, lines: Sequence[str], fallback: str | None = None, not_: s
     """Author from JSON-LD, meta/rel=author, a "作者："/"By" line, else trafilatura's; never `not_`
     (the credited outlet) or a site account such as "admin"."""
     own = _site_names(tree) | ({not_.casefold()} if not_ else set())
-    software = [g.split()[0].casefold() for g in _meta_values(tree, ("generator",)) if g.split()]
+    # "Discuz! X3.4" -> "discuz": a CMS's own credit ("Discuz! Team", "Discuz Team") is not a byline
+    software = [w for g in _meta_values(tree, ("generator",)) for w in re.findall(r"^[^\W\d_]{3,}", g.casefold())]
     candidates = [n for v in _json_ld_values(tree, "author") for n in _names(v)]
     candidates += [v for v in _meta_values(tree, ("author", "article:author", "dc.creator", "byl", "parsely-author",
                                                    "sailthru.author")) if not any(w in v.casefold() for w in software)]
@@ -440,7 +459,8 @@ def author(tree: Any, lines: Sequence[str], fallback: str | None = None, not_: s
                 return value
     fallback = _clip(_BYLINE_PREFIX.sub("", normalise_ws(fallback or "")))
     made_by_software = any(w in fallback.casefold() for w in software)
-    return fallback if _ok_person(fallback, own) and not made_by_software else None
+    names_outlet = bool(not_) and not_.casefold() in fallback.casefold()  # "Source Pine Valley Gazette"
+    return fallback if _ok_person(fallback, own) and not made_by_software and not names_outlet else None
 
 
 # ---------------------------------------------------------------- tags, category
@@ -557,8 +577,8 @@ def _trail(el: Any) -> list[str] | None:
         return None
     between = "".join([(el.text or "")] + [a.tail or "" for a in links[:-1]])
     between += "".join(normalise_ws(c.text_content()) for c in el if c.tag != "a")
-    if re.sub(r"[\s›»>＞→/|·]+", "", between):
-        return None
+    if re.sub(r"[\s›»>＞→/|·]+", "", between) or not re.search(r"[›»>＞→/]", between):
+        return None  # "Home | App | About us" is a menu: a trail has arrows
     tail = normalise_ws(links[-1].tail or "").strip("›»>＞→/ ")
     items = [normalise_ws(a.text_content()) for a in links[1:]] + ([tail] if tail else [])
     return [i for i in items if i]
@@ -577,8 +597,48 @@ def _looks_like_title(item: str, title: str) -> bool:
     cjk = bool(re.search(r"[\u3400-\u9fff]", item))
     too_long = len(item) > 15 if cjk else (len(item) > 40 or len(words.split()) > 5)
     as_words = lambda text: f" {text} "  # whole words: "local" is not part of "... for Local News"
-    long_crumb = len(words.split()) >= 4 or (cjk and len(words.split()) > 3)
+    long_crumb = len(words.split()) > (MAX_CJK_SECTION_CHARS if cjk else 3)  # "江城新闻" is a section name
     return too_long or bool(title and (words == title or long_crumb) and (as_words(words) in as_words(title) or as_words(title) in as_words(words)))
+
+
+MAX_CJK_SECTION_CHARS = 6
+_TITLE_PARTS = re.compile(r"\s*(?:_|｜|\s[-|–—]\s)\s*")
+
+
+# class="channel-chip", "article-category", "kicker": one element naming the story's section
+# ("m-channels", "category-list" are menus of every section)
+_SECTION_CLASS = re.compile(r"(?:^|[-_])(?:category|channel|kicker|column|section-name)(?:[-_](?:chip|name|tag|label|title))?$",
+                            re.IGNORECASE)
+
+
+def _labelled_section(tree: Any) -> str | None:
+    """The text of the first short element whose class says it names the section."""
+    for el in tree.xpath("//body//*[@class]"):
+        if el.tag in ("nav", "ul", "ol", "select") or len(el.xpath(".//a")) > 1:
+            continue
+        if any(_SECTION_CLASS.search(c) for c in el.get("class").split()):
+            text = normalise_ws(el.text_content())
+            cjk = bool(re.search(r"[\u3400-\u9fff]", text))
+            if text and (len(text) <= MAX_CJK_SECTION_CHARS if cjk else len(text.split()) <= 3) \
+                    and not _GENERIC_CRUMB.match(text):
+                return _clip(text)
+    return None
+
+
+def _title_section(tree: Any) -> str | None:
+    """The section in a "Headline_Section_Site" <title> (a common CMS default): the part after the
+    page's headline when at least one more part (the site) follows it and it is short."""
+    titles = [normalise_ws(t.text_content()) for t in tree.xpath("//title")[:1]]
+    parts = [p for p in _TITLE_PARTS.split(titles[0])] if titles else []
+    if len(parts) < 3:
+        return None
+    headings = {normalise_ws(h.text_content()) for h in tree.xpath("//h1 | //h2")}
+    section = parts[1]
+    cjk = bool(re.search(r"[\u3400-\u9fff]", section))
+    short = len(section) <= MAX_CJK_SECTION_CHARS if cjk else 0 < len(section.split()) <= 3
+    if parts[0] in headings and short and not _GENERIC_CRUMB.match(section):
+        return _clip(section)
+    return None
 
 
 def category(tree: Any, lines: Sequence[str], fallback: Any = None) -> str | None:
@@ -594,6 +654,9 @@ def category(tree: Any, lines: Sequence[str], fallback: Any = None) -> str | Non
         if _GENERIC_CRUMB.match(item) or _looks_like_title(item, title):
             continue  # the last crumb is often the article title itself, or "正文"
         return _clip(item)
+    section = _labelled_section(tree) or _title_section(tree)
+    if section:
+        return section
     if isinstance(fallback, (list, tuple)):
         fallback = next((f for f in fallback if isinstance(f, str) and f.strip()), None)
     return _clip(fallback) if isinstance(fallback, str) and fallback.strip() else None

@@ -249,3 +249,45 @@ def test_list_bullets_and_one_cell_table_rows_are_unwrapped() -> None:
 def test_bracketed_picture_credit_inside_a_paragraph_is_removed() -> None:
     glued = "受近期气温回升影响，早樱提前进入盛花期。（图片来源：网络） 公园提醒市民错峰出行。"
     assert clean.clean_paragraphs([glued], None, RULES) == ["受近期气温回升影响，早樱提前进入盛花期。 公园提醒市民错峰出行。"]
+
+
+# ---------------------------------------------------------------- captions, glued dates, quoted notices
+
+@pytest.mark.parametrize("line", [
+    "Copyright © 1999-2025 Example Hub. All rights reserved.",
+    "© 2025 Example Media Group Ltd. All Rights Reserved | Privacy",
+    "All rights reserved. Reproduction without permission is prohibited.",
+    "Pictured: volunteers hand out water at the station on Sunday",
+    "Pacific Wire Feb 13, 2025 10:15 AM",
+    "Metro Herald 14 Feb 2025",
+    "2025-02-11 08:20",
+])
+def test_footer_captions_and_glued_dates_are_dropped(line: str) -> None:
+    body = [LONG_EN, line, LONG_EN_2, LONG_EN_3]
+    assert clean.clean_paragraphs(body, "A title", RULES) == [LONG_EN, LONG_EN_2, LONG_EN_3]
+
+
+@pytest.mark.parametrize("line", [
+    "版权所有 © 2025 江城在线", "Copyright © 2025 某某网 版权所有", "图为张晓涵在作坊中刷色印制年画。", "（图为志愿者在进站口帮旅客搬运行李）",
+    "体坛速递2025年02月13日 21:08", "速递报2025-02-11 08:20", "2025年02月13日 21:08",
+])
+def test_chinese_captions_glued_dates_and_rights_lines_are_dropped(line: str) -> None:
+    body = [LONG_ZH, line, LONG_ZH_2, LONG_ZH_3]
+    assert clean.clean_paragraphs(body, "标题", RULES) == [LONG_ZH, LONG_ZH_2, LONG_ZH_3]
+
+
+@pytest.mark.parametrize("real", [
+    "“Printing ‘All rights reserved’ under somebody else’s photograph does not make the use lawful,” Marsh wrote.",
+    "The label said \"all rights reserved\" but the court found that the site had no licence at all.",
+    "Above all, the council said, the bridge must reopen before the school year starts in September.",
+    "Pictures of the flooded street spread quickly on social media, and the city opened two shelters by noon.",
+    "The meeting is set for Feb 14, 2025, the council said in a statement on Monday.",
+    "法院认为，网站标注“版权所有”并不能证明其获得了授权。",
+    "法院认为，该网站所谓的版权所有声明并不成立。",
+    "记者注意到，多家网站的版权所有声明形同虚设",
+    "图书馆负责人表示，图为读者提供的自习区将全天开放。",
+    "截至2025年2月13日，全市已有286户居民领到新房钥匙。",
+])
+def test_sentences_that_quote_or_report_these_stay(real: str) -> None:
+    base = [LONG_ZH, real, LONG_ZH_2] if clean._is_cjk(real) else [LONG_EN, real, LONG_EN_2]
+    assert clean.clean_paragraphs(base, "A title", RULES) == base

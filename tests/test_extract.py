@@ -87,3 +87,38 @@ def test_chinese_article():
     assert (article["original_source"], article["author"]) == ("新华网", "李明")
     assert article["tags"] == ["工业", "统计"]
     assert article["language"] == "zh"
+
+
+def test_resegment_cuts_a_glued_story_back_into_the_pages_blocks():
+    from pipelines.extract import resegment
+    lines = ["Home", "南国都市报记者 黄嘉怡", "2月12日是元宵节，在城西石榴岗城中村改造项目回迁现场，首批286户居民领到了新房钥匙。",
+             "图片来源：南国都市报", "今年68岁的陈伯在这里住了大半辈子。他告诉记者，以前家里的老房子又窄又潮，一下雨巷子就积水。"]
+    glued = " ".join(lines[1:])
+    assert resegment([glued], lines) == lines[1:]
+    assert resegment([f"| {glued} |"], lines) == lines[1:]  # a story kept in one table cell
+    assert resegment([" ".join(PARAS)], ["x"] + PARAS) == PARAS
+    # a footer row of short inline pieces stays one line, so its own rule can drop it whole
+    footer = ["Archiver|手机版|小黑屋|江城在线", "( 鄂ICP备12345678号-1 )"]
+    assert resegment([" ".join(footer)], footer) == [" ".join(footer)]
+    # text that is not a run of the page's lines is left alone
+    assert resegment([PARAS[0], "Something else"], PARAS) == [PARAS[0], "Something else"]
+
+
+def test_short_glued_story_and_its_captions_come_out_as_paragraphs():
+    paras = ["2月12日是元宵节，在城西石榴岗城中村改造项目回迁现场，首批286户居民领到了新房钥匙。",
+             "今年68岁的陈伯在这里住了大半辈子。他告诉记者，以前家里的老房子又窄又潮，一下雨巷子就积水。",
+             "据介绍，该项目于2021年启动，回迁房共有4栋，配套建设了幼儿园、社区卫生服务站和长者饭堂。"]
+    html = f"""<html lang="zh"><head><meta charset="utf-8"><title>城中村改造首批居民回迁</title>
+    <meta property="og:type" content="article"></head><body><h1>城中村改造首批居民回迁</h1>
+    <article><p>南国都市报记者 黄嘉怡</p><p>{paras[0]}</p><div><img src="a.jpg"><p>图片来源：南国都市报</p></div>
+    <p>{paras[1]}</p><p>{paras[2]}</p><p>编辑|周雨晴　审核|刘畅</p></article></body></html>"""
+    article = extract_article(html, "http://share.example.com/a/7471188862330995201/")
+    assert article["body"].split("\n\n") == paras
+
+
+def test_wechat_editor_sections_keep_their_short_lines():
+    items = ["专家还给出了几条具体建议：", "读写时保持正确姿势；", "保证充足睡眠；", "每半年进行一次视力检查。"]
+    body = "".join(f'<section style="margin:0"><span>{t}</span></section>' for t in items)
+    html = page("".join(f"<section><span>{p}</span></section>" for p in PARAS) + body)
+    article = extract_article(html, URL)
+    assert article["body"].split("\n\n") == PARAS + items

@@ -248,3 +248,51 @@ def test_breadcrumb_without_a_class_and_repeated_section() -> None:
     head = "<title>City Library Drops Late Fees - Headline Junction: Your Source for Local News</title>"
     tree, lines = _page('<td class="crumb"><a href="/">Home</a> » <a href="/section/local/">Local</a></td>', head)
     assert meta.category(tree, lines) == "Local"
+
+
+def test_a_date_only_meta_gains_the_time_printed_without_the_year() -> None:
+    head = '<meta name="publishdate" content="2025-02-12">'
+    tree, lines = _page("<h1>景区门票减免</h1><div>文旅周刊 02-12 10:45 作者：许悦</div><p>评论 02-13 11:00</p>", head)
+    assert meta.published_date(tree, lines, "https://m.x.cn/a", now=NOW, title="景区门票减免")[0] == "2025-02-12T10:45:00"
+    tree, lines = _page("<h1>Museum reopens</h1><div>Feb 12 at 10:45 | 2月12日 10:45</div>", head)
+    assert meta.published_date(tree, lines, "https://x.com/a", now=NOW, title="Museum reopens")[0] == "2025-02-12T10:45:00"
+    # another day's time (a comment, a related story) is not the story's
+    tree, lines = _page("<h1>景区门票减免</h1><div>02-13 11:00</div>", head)
+    assert meta.published_date(tree, lines, "https://m.x.cn/a", now=NOW, title="景区门票减免")[0] == "2025-02-12T00:00:00"
+
+
+def test_section_from_a_section_label_or_the_cms_title() -> None:
+    tree, lines = _page('<div class="channel-chip">汽车</div><h1>二手车保值率榜单出炉</h1>')
+    assert meta.category(tree, lines) == "汽车"
+    tree, lines = _page('<span class="article-category">Markets</span><h1>Oil rises</h1>')
+    assert meta.category(tree, lines) == "Markets"
+    # a channel bar lists every section: it names none
+    tree, lines = _page('<nav class="m-channels"><a href="/a">要闻</a><a href="/b">体育</a></nav><h1>夺冠</h1>')
+    assert meta.category(tree, lines) is None
+    tree, lines = _page("<h1>骑手社保试点扩围</h1>", "<title>骑手社保试点扩围_社会_速递报</title>")
+    assert meta.category(tree, lines) == "社会"
+    tree, lines = _page("<h1>Water rates to rise</h1>", "<title>Water rates to rise - Local - City Post</title>")
+    assert meta.category(tree, lines) == "Local"
+    # "Headline - Site" has no section; nor has a title that does not open with the headline
+    tree, lines = _page("<h1>Water rates to rise</h1>", "<title>Water rates to rise - City Post</title>")
+    assert meta.category(tree, lines) is None
+    tree, lines = _page("<h1>夺冠</h1>", "<title>速递报_手机版_首页</title>")
+    assert meta.category(tree, lines) is None
+
+
+def test_a_footer_menu_is_not_a_breadcrumb() -> None:
+    tree, lines = _page('<p><a href="/m/">首页</a> | <a href="/pc">电脑版</a> | <a href="/m/about">关于我们</a></p>')
+    assert meta.category(tree, lines) is None
+    tree, lines = _page('<p><a href="/m/">首页</a> &gt; <a href="/m/list/tiyu">体育</a></p>')
+    assert meta.category(tree, lines) == "体育"
+
+
+def test_author_is_not_the_cms_credit_a_reading_time_or_the_credited_outlet() -> None:
+    head = '<meta name="generator" content="Discuz! X3.4"><meta name="author" content="Discuz Team; Comsenz UI Team">'
+    tree, lines = _page("<h1>地铁开通</h1>", head)
+    assert meta.author(tree, lines) is None
+    tree, lines = _page("<h1>Painting found</h1><div>Story by Pieter van Dam • 5d • 2 min read</div>")
+    assert meta.author(tree, lines) == "Pieter van Dam"
+    tree, lines = _page("<h1>Robots</h1>")
+    assert meta.author(tree, lines, fallback="Source Pine Valley Gazette", not_="Pine Valley Gazette") is None
+    assert meta.author(tree, lines, fallback="Dana Whitfield", not_="Pine Valley Gazette") == "Dana Whitfield"

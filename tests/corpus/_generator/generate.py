@@ -65,7 +65,7 @@ def main():
             truth.append(dict(
                 file=f"{t.NAME}/{a.name}.html", url=f"http://{t.HOST}{a.path}", template=t.NAME,
                 kind="article", title=a.title, published=a.date, author=a.author,
-                original_source=a.source, category=a.cat, tags=list(a.tags), language=a.lang,
+                original_source=a.source, category=t.truth_category(a, i) if hasattr(t, "truth_category") else a.cat, tags=list(a.tags) if getattr(t, "SHOWS_TAGS", True) else [], language=a.lang,
                 paragraphs=paras, boilerplate=boiler))
             off = t.utc_offset(a) if hasattr(t, "utc_offset") else None
             if off:

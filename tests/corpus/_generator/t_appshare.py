@@ -67,7 +67,7 @@ ARTICLES = [
         "本届联赛共有96支队伍参赛，参赛球员来自各行各业，既有教师、医生，也有程序员、建筑工人。",
         "赛事组委会表示，明年将增设女子组比赛。",
     ], creator="体坛快报官方账号", ip="四川", cta=False, generic_title=False, ssr=False, relative=False, wen=False),
-    P(7470345590112223744, "A Typhoon-Hit Fishing Town Rebuilds Its Harbor, Boat by Boat", "2025-02-13 10:15", "Lena Ortiz", "Pacific Wire", "World", [], [
+    P(7470345590112223744, "A Typhoon-Hit Fishing Town Rebuilds Its Harbor, Boat by Boat", "2025-02-13 10:15", None, "Pacific Wire", "World", [], [
         "Five months after a typhoon tore through the fishing town of San Rafael, the harbor is full of boats again, but almost none of them are the same boats.",
         "The storm destroyed or sank about 300 of the town’s 420 fishing vessels. Most of the new ones were built by local carpenters using timber donated by a regional cooperative, and paid for with low-interest loans.",
         "“My grandfather built the first boat in our family. This is the fourth,” said fisherman Arnel Cruz, running his hand along the fresh paint of the Maria Luz II. “We do not wait for help to arrive. We start building.”",

@@ -9,6 +9,7 @@ from common import Art, Page, esc, attr, inline, iso_z, d_us_short, d_dmy
 NAME = "feedstream"
 HOST = "www.feedstream.com"
 LANG = "en"
+SHOWS_TAGS = False  # the pages list no tags (no Tags line, no keywords meta): truth tags are []
 def utc_offset(a):
     return "+00:00"
 

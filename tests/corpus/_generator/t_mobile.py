@@ -16,6 +16,12 @@ def utc_offset(a):
 ENC = "utf-8"
 
 
+def truth_category(a, i):
+    """The section only shows in the "Headline_Section_Site" <title> of even pages; the channel bar lists
+    every channel and marks none, so odd pages show no section."""
+    return None if i % 2 else a.cat
+
+
 def P(aid, title, date, author, source, cat, tags, body, **opt):
     return Art(str(aid), f"/m/detail/{aid}", title, date, author, source, cat, tags, body, "zh", opt=opt)
 
@@ -178,7 +184,7 @@ def render(a: Art, i: int, arts):
               "description": a.first_text()[:120], "pubDate": a.dt.strftime("%Y-%m-%dT%H:%M:%S"),
               "upDate": a.dt.replace(hour=23, minute=5).strftime("%Y-%m-%dT%H:%M:%S")}
         extra += f'<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>\n'
-    out = [_head(f"{a.title}-速递报手机版" if i % 2 else f"{a.title}_{a.cat}_速递报", extra), _topbar(pg)]
+    out = [_head(f"{a.title}_{a.cat}_速递报" if truth_category(a, i) else f"{a.title}-速递报手机版", extra), _topbar(pg)]
     out.append('<article class="m-article">\n')
     out.append(f'<h1 class="art-title">{esc(a.title)}</h1>\n')
     info = [f'<span class="art-src">{esc(a.source)}</span>', f'<span class="art-time">{esc(_date(a))}</span>']

@@ -5,6 +5,7 @@ from common import Art, Page, esc, attr, inline, d_us_long, d_iso_sec, d_dmy, hi
 NAME = "headlinejunction"
 HOST = "www.headlinejunction.com"
 LANG = "en"
+SHOWS_TAGS = False  # the pages list no tags (no Tags line, no keywords meta): truth tags are []
 ENC = "utf-8"
 
 

@@ -69,6 +69,13 @@ def main():
                 err(f, f"boilerplate inside body: {b!r}")
         if t["title"] not in text:
             err(f, "title not visible")
+        page = html.unescape(raw.decode(enc))  # fields may be only in metadata (keywords, JSON-LD)
+        for field in ("author", "original_source", "category"):
+            if t[field] and t[field] not in page:
+                err(f, f"{field} not in page: {t[field]!r}")
+        for tag in t["tags"]:
+            if tag.lstrip("#") not in page:
+                err(f, f"tag not in page: {tag!r}")
     on_disk = {str(p.relative_to(ROOT)) for p in ROOT.glob("*/*.html")}
     for f in sorted(on_disk - files):
         err(f, "page without truth")
