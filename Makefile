@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test crawl serve clean screenshots eval
+.PHONY: install demo test crawl serve clean screenshots eval bench bench-scale
 
 install: $(STAMP)
 
@@ -33,6 +33,16 @@ serve: install
 # PNGs of the newsroom pages (desktop and phone widths) in data/screenshots/; needs chromium + chromium-driver
 screenshots: install
 	$(BIN)/python tests/screenshots.py --out data/screenshots
+
+# Benchmarks (bench/, README "Benchmarks"): sites generated into data/bench/, served on 127.0.0.21-23.
+N ?= 2000
+ARTICLES ?= 1000000
+BENCH_OUT ?= data/bench
+bench: install
+	$(BIN)/python -m bench.run --articles $(N) --out $(BENCH_OUT)
+
+bench-scale: install
+	$(BIN)/python -m bench.scale --articles $(ARTICLES)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

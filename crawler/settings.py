@@ -23,6 +23,14 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # bytes, after decompression: bounds gzip bombs too
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 REDIRECT_MAX_TIMES = 5
+DOWNLOAD_FAIL_ON_DATALOSS = True  # a body cut short (connection reset) is an error, not a short page
+
+# Hostile pages and servers (SECURITY.md): no private addresses, no leaving a source's hosts,
+# Retry-After obeyed. Offsite is Scrapy's (50), robots.txt 100, retry 550.
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.PrivateAddressMiddleware": 60,
+    "crawler.middlewares.RetryAfterMiddleware": 560,
+}
 
 # Traps (calendars, endless archives) end at this depth; sources also cap pages with max_pages.
 DEPTH_LIMIT = 5
@@ -51,3 +59,6 @@ NEWSDB_NEAR_DUP_THRESHOLD = 0.7  # estimated Jaccard similarity of body shingles
 NEWSDB_RECHECK_HOURS = 24.0  # stored articles younger than this (by publication date) are fetched again
 NEWSDB_MAX_ENTRY_AGE_DAYS = 0  # feed/sitemap entries older than this are skipped; 0 keeps all
 NEWSDB_FLAG_EMPTY_RUNS = 3  # flag a source after this many runs in a row without a new article
+NEWSDB_EXTRACT_TIMEOUT = 20.0  # seconds per page; a page that takes longer is counted (extract_timeouts), not stored
+NEWSDB_EXTRACT_MAX_MEMORY_MB = 1024  # per extraction worker (RLIMIT_DATA); 0: no cap
+NEWSDB_RETRY_AFTER_MAX = 30.0  # seconds: a longer Retry-After is not retried in this run (retry_after_too_long)

@@ -2,11 +2,20 @@
 from __future__ import annotations
 
 import codecs
+import ipaddress
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return False
 
 
 class SourcesError(ValueError):
@@ -32,6 +41,8 @@ class Source:
     def allows_host(self, url: str) -> bool:
         """True when the URL's host is one of the source's domains or a subdomain of one."""
         host = (urlsplit(url).hostname or "").lower()
+        if _is_ip(host):  # 10.0.0.1 is not a "subdomain" of 0.0.1
+            return host in self.allowed_domains
         return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
 
     def _matches(self, key: str, url: str) -> bool:
@@ -100,6 +111,8 @@ def parse_sources(data: dict, origin: str = "sources", only: list[str] | None = 
 
 
 def _parse_one(table: dict, origin: str, index: int) -> Source:
+    if not isinstance(table, dict):
+        raise SourcesError(f"{origin}: source #{index} is not a table ([[source]] with keys)")
     name = table.get("name")
     where = f"{origin}: source {name!r}" if name else f"{origin}: source #{index}"
     if not isinstance(name, str) or not NAME_RE.match(name):
@@ -118,7 +131,7 @@ def _parse_one(table: dict, origin: str, index: int) -> Source:
                 raise SourcesError(f"{where}: key {key!r}: bad regex {pattern!r}: {e}") from None
     for key in URL_KEYS:
         for url in values[key]:
-            if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+            if not _is_http_url(url):
                 raise SourcesError(f"{where}: key {key!r}: not an http(s) URL: {url!r}")
     if not (values["start_urls"] or values["feeds"] or values["sitemaps"]):
         raise SourcesError(f"{where}: needs at least one of 'start_urls', 'feeds', 'sitemaps'")
@@ -130,6 +143,15 @@ def _parse_one(table: dict, origin: str, index: int) -> Source:
             if not source.allows_host(url):
                 raise SourcesError(f"{where}: key {key!r}: {url!r} is outside allowed_domains")
     return source
+
+
+def _is_http_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number in range
+    except ValueError:  # an unbalanced IPv6 bracket, a bad port
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def _scalars(table: dict, where: str) -> dict:

@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, default=Path("data/news.db"))
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8001)
+    p.add_argument("--public", action="store_true", help="serving on a public address is intended: no warning")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("extract", help="print what would be stored for pages (files or URLs), one JSON per line")
@@ -131,7 +132,7 @@ def cmd_export(args) -> int:
 def cmd_serve(args) -> int:
     from newsdb.serve import serve
 
-    return serve(args.db, args.host, args.port)
+    return serve(args.db, args.host, args.port, public=args.public)
 
 
 def cmd_extract(args) -> int:

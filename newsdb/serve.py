@@ -131,8 +131,10 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> int:
-    """Run Datasette on ``db_path`` in the foreground until Ctrl-C; return an exit code."""
+def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001, public: bool = False) -> int:
+    """Run Datasette on ``db_path`` in the foreground until Ctrl-C; return an exit code.
+
+    ``public`` says the owner means to publish: no warning for a non-loopback ``host``."""
     db_path = Path(db_path)
     if not db_path.is_file():
         print(
@@ -144,10 +146,12 @@ def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> int:
     url_host = f"[{host}]" if ":" in host and not host.startswith("[") else host
     name = database_name(db_path)
     print(f"newsdb: serving {db_path} at http://{url_host}:{port}/{name}")
-    if not is_loopback(host):
+    if not is_loopback(host) and not public:
         print(
             f"WARNING: listening on {host}, not a loopback address: the database and every "
-            "crawled article become readable by anyone who can reach this machine.",
+            "crawled article become readable by anyone who can reach this machine. Datasette "
+            "has no login: put a proxy with authentication in front (SECURITY.md), or pass "
+            "--public if publishing is what you want.",
             file=sys.stderr,
         )
     command = [sys.executable, "-m", "datasette", "serve", *datasette_args(db_path, host, port)]

@@ -270,7 +270,10 @@ def _heading_opening(tree, page_title: str | None) -> str | None:
 def _canonical(tree, url: str) -> str:
     """The page's own <link rel=canonical> when it stays on the same host, else the fetched URL, canonicalised."""
     for href in tree.xpath('//link[@rel="canonical"]/@href')[:1]:
-        candidate = canonical_url(urljoin(url, href.strip()))
+        try:
+            candidate = canonical_url(urljoin(url, href.strip()))
+        except ValueError:  # an unparseable link (e.g. "http://[::1") is the page's mistake: ignore it
+            break
         parts = urlsplit(candidate)
         if parts.hostname == urlsplit(url).hostname and parts.path not in ("", "/"):
             return candidate

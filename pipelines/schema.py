@@ -98,9 +98,11 @@ INDEXES = [
     ["published"],
     ["language"],
     ["category"],
-    ["duplicate_of"],
     ["content_hash"],
     ["source", "published"],
+    # originals newest first (latest_stories, the feed) without a sort, and reprints of a story; its
+    # prefix serves every duplicate_of lookup, so no index on duplicate_of alone
+    ["duplicate_of", "published"],
 ]
 
 
@@ -139,6 +141,10 @@ def _create(db: sqlite_utils.Database, name: str, columns: dict, pk, not_null=()
         for column, kind in columns.items():
             if column not in table.columns_dict:
                 table.add_column(column, kind)
+        have = {tuple(index.columns) for index in table.indexes}
+        for index in indexes:  # an index a newer newsdb added: built once, on the first open
+            if tuple(index) not in have:
+                table.create_index(index, if_not_exists=True)
         return False
     table.create(columns, pk=pk, not_null=set(not_null), foreign_keys=list(foreign_keys))
     for index in indexes:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import sqlite3
 import time
 from collections import Counter
 from datetime import datetime, timezone
@@ -12,6 +14,8 @@ from scrapy import signals
 from pipelines import runs
 from pipelines.schema import ARTICLE_COLUMNS, open_db
 from pipelines.urls import canonical_url
+
+logger = logging.getLogger(__name__)
 
 # Columns a re-crawl may change; id, url, first_seen_at and duplicate_of keep the first decision.
 UPDATABLE = [c for c in ARTICLE_COLUMNS if c not in ("id", "url", "first_seen_at", "duplicate_of")]
@@ -115,6 +119,8 @@ class StorePipeline:
         self.run_id = None
         self.started_at = None
         self.ticker = None
+        self.failed = False  # a write failed: the crawl is stopping, nothing more is written
+        self.closing = False
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -149,18 +155,37 @@ class StorePipeline:
     def flush(self) -> None:
         batch, self.buffer = self.buffer, []
         self.last_flush = time.monotonic()
-        if not batch:
+        if not batch or self.failed:
             return
-        for key, value in write_batch(self.db, batch).items():
+        try:
+            counts = write_batch(self.db, batch)
+        except sqlite3.OperationalError as e:  # disk full, or locked past busy_timeout: the batch rolled back
+            self._stop(e, len(batch))
+            return
+        for key, value in counts.items():
             self.crawler.stats.inc_value(f"newsdb/{key}", value)
 
+    def _stop(self, error: Exception, lost: int) -> None:
+        """Stop the crawl cleanly: what is committed stays, the pages of the failed batch are not recorded
+        as fetched, so the next run fetches them again."""
+        self.failed = True
+        self.crawler.stats.inc_value("newsdb/store_errors")
+        logger.error("cannot write to %s: %s; stopping the crawl (%d records not written; the next run "
+                     "fetches them again)", self.crawler.settings.get("NEWSDB_DB"), error, lost)
+        if not self.closing:
+            asyncio.get_running_loop().create_task(self.crawler.engine.close_spider_async(reason="store_failed"))
+
     async def close_spider(self, spider=None):
+        self.closing = True
         if self.ticker:
             self.ticker.cancel()
         self.flush()
 
     def spider_closed(self, spider, reason):
-        self.record_run(self.crawler.stats.get_stats(), reason)
+        try:
+            self.record_run(self.crawler.stats.get_stats(), "store_failed" if self.failed else reason)
+        except sqlite3.OperationalError as e:  # still full: the run stays "running", the next one marks it killed
+            logger.error("cannot record the run in %s: %s", self.crawler.settings.get("NEWSDB_DB"), e)
         self.db.close()
 
     def record_run(self, stats: dict, reason: str) -> None:

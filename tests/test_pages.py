@@ -123,13 +123,14 @@ def by_css(driver, selector):
 
 def click_and_wait(driver, element):
     """Click something that loads a new page and wait until the new page replaced the old one."""
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
-    old = by_css(driver, "html")[0]
+    # a mark on the old window object: gone once a new document has loaded (staleness checks on DOM
+    # nodes race with chromedriver while the old document is being torn down)
+    driver.execute_script("window.__ndOldPage = true")
     element.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return window.__ndOldPage === undefined && document.readyState === 'complete'"))
 
 
 def open_page(driver, server, path):

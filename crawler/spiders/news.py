@@ -7,14 +7,19 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime, timedelta, timezone
+from xml.sax import SAXParseException
 
+import charset_normalizer
 import feedparser
 import scrapy
+from lxml import etree
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap
+from w3lib.encoding import html_to_unicode
 
 from crawler.items import PageItem, PageVisit
 from crawler.seen import SeenPages
@@ -79,27 +84,48 @@ class NewsSpider(scrapy.Spider):
     # -- discovery: each turns a response into links [url, kind, date hint, title hint] ---------------
 
     def _feed_links(self, source: Source, response) -> list[list]:
+        self._check_xml(source, response)
         feed = feedparser.parse(response.body, sanitize_html=False, resolve_relative_uris=False)
         if feed.bozo and not feed.entries:
             self._broken(source, response, "bad_feed", feed.get("bozo_exception"))
-        return [[response.urljoin(e.link), "page", e.get("updated") or e.get("published"), e.get("title")]
-                for e in feed.entries if e.get("link")]
+        elif isinstance(feed.get("bozo_exception"), SAXParseException):  # entries salvaged by the loose parser
+            self._broken(source, response, "feed_malformed", feed.bozo_exception)
+        links = [[_join(response, e.link), "page", e.get("updated") or e.get("published"), e.get("title")]
+                 for e in feed.entries if e.get("link")]
+        return [link for link in links if link[0]]
 
     def _sitemap_links(self, source: Source, response) -> list[list]:
         body = response.body
         try:
             if gzip_magic_number(response):
                 body = gunzip(body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
-            sitemap = Sitemap(body)
+            self._check_xml(source, response, body)
+            sitemap = Sitemap(body)  # lxml in recover mode, entities never expanded
+            error = _xml_error(body)
+            if error:  # what was salvaged is still followed
+                self._broken(source, response, "sitemap_malformed", error)
+            if sitemap.type not in ("urlset", "sitemapindex"):
+                raise ValueError(f"not a sitemap: root element {sitemap.type!r}")
             kind = "sitemap" if sitemap.type == "sitemapindex" else "page"
             return [[e["loc"], kind, e.get("lastmod"), None] for e in sitemap if e.get("loc")]
         except Exception as e:  # gzip and lxml raise many types on junk; a bad sitemap must not stop the crawl
             self._broken(source, response, "bad_sitemap", e)
             return []
 
+    def _check_xml(self, source: Source, response, body: bytes | None = None) -> None:
+        """Count what the lenient parsers forgive: entity declarations (billion laughs, external
+        entities): neither feedparser's loose parser nor the sitemap parser expands them."""
+        body = response.body if body is None else body
+        if b"<!ENTITY" in body[:65536]:
+            self._broken(source, response, "xml_entities_ignored", "DTD declares entities")
+
     def _page(self, source: Source, response, hint_title, hint_date):
         if not isinstance(response, TextResponse):
             self._count(source, "not_text")
+            return
+        junk = _junk_body(response.body)
+        if junk:  # served as text/html, but nothing an HTML parser should see
+            self._count(source, junk)
             return
         # hosts are checked by the source (LinkExtractor's allow_domains would compare host:port)
         extractor = LinkExtractor(deny=source.deny_url_patterns)
@@ -117,7 +143,12 @@ class NewsSpider(scrapy.Spider):
         location = response.headers.get(b"Location")
         if not location:
             return
-        target = response.urljoin(location.decode("latin-1"))
+        target = _join(response, location.decode("latin-1"))
+        if target is None:
+            self._count(source, "bad_link")
+            return
+        if canonical_url(target) in self.seen_this_run:  # a loop, or a page reached another way
+            self._count(source, "redirect_to_seen")
         yield from self._visited(source, response, "redirect", [[target, kind, hint_date, hint_title]])
 
     # -- following ---------------------------------------------------------------------------------
@@ -138,7 +169,11 @@ class NewsSpider(scrapy.Spider):
             yield from self._follow(source, url, kind, priority, hints, updated=date)
 
     def _follow(self, source: Source, url: str, kind: str, priority: int, hints: dict, updated=None):
-        url = canonical_url(url)
+        try:
+            url = canonical_url(url)
+        except ValueError:  # "http://[::1", a port out of range: one bad link must not lose the page's others
+            self._count(source, "bad_link")
+            return
         if url in self.seen_this_run:
             return
         if not source.allows_host(url) or source.is_denied(url):
@@ -177,6 +212,11 @@ class NewsSpider(scrapy.Spider):
         html, encoding = response.text, response.encoding
         if source.encoding:
             html, encoding = response.body.decode(source.encoding, errors="replace"), source.encoding
+        elif _undecodable(response.body, html):
+            detected, text = html_to_unicode(None, response.body, auto_detect_fun=_detect)
+            if "\ufffd" not in text:  # the header lied: BOM, <meta> or the bytes themselves say better
+                html, encoding = text, detected
+                self._count(source, "charset_redetected")
         return PageItem(url=response.url, requested_url=response.request.url, source=source.name, html=html,
                         encoding=encoding, hint_title=hint_title, hint_date=hint_date, links=links,
                         etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"))
@@ -189,7 +229,7 @@ class NewsSpider(scrapy.Spider):
         source = self.sources.get(failure.request.meta.get("source"))
         if source is None:
             return
-        name = str(failure.value.response.status) if failure.check(HttpError) else failure.type.__name__
+        name = _failure_name(failure)
         self._count(source, f"http_errors/{name}")
         if failure.request.url in self._entry_points(source):
             self._count(source, "entry_point_errors")
@@ -206,3 +246,56 @@ class NewsSpider(scrapy.Spider):
 def _header(response, name: bytes) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
+
+
+def _join(response, href: str) -> str | None:
+    """The absolute URL of a link, or None when it cannot be parsed (an unbalanced IPv6 bracket)."""
+    try:
+        return canonical_url(response.urljoin(href))
+    except ValueError:
+        return None
+
+
+def _failure_name(failure) -> str:
+    """What crawl_runs.http_errors calls a failed request: its HTTP status, a name for the refusals that
+    share Scrapy's IgnoreRequest, or the exception's class name (TimeoutError, ResponseFailed, ...)."""
+    if failure.check(HttpError):
+        return str(failure.value.response.status)
+    message = str(failure.value)
+    if failure.check(DownloadCancelledError) or "DOWNLOAD_MAXSIZE" in message:
+        return "too_large"  # over DOWNLOAD_MAXSIZE, announced, streamed or unpacked (a gzip bomb)
+    if type(failure.value) is IgnoreRequest and "robots.txt" in message:
+        return "robots_txt"
+    return failure.type.__name__
+
+
+def _junk_body(body: bytes) -> str | None:
+    """Why a body served as text is not a page: empty, a PDF or other binary (NUL bytes, which no
+    HTML text has; UTF-16 pages start with a BOM and are left alone)."""
+    if not body.strip():
+        return "empty_body"
+    head = body[:4096]
+    if head.startswith(b"%PDF-") or (b"\0" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        return "binary_body"
+    return None
+
+
+def _undecodable(body: bytes, text: str) -> bool:
+    """More than a stray byte or two came out as U+FFFD: the declared charset is wrong."""
+    return text.count("\ufffd") > 3 + body.count("\ufffd".encode())
+
+
+def _detect(body: bytes) -> str | None:
+    match = charset_normalizer.from_bytes(body).best()
+    return match.encoding if match else None
+
+
+def _xml_error(body: bytes) -> str | None:
+    """Why body is not well-formed XML, or None. A strict parse that neither expands entities nor
+    reaches the network, only to report what the recovering parser glossed over."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        etree.fromstring(body, parser=parser)
+    except etree.XMLSyntaxError as e:
+        return str(e)
+    return None

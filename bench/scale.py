@@ -1,0 +1,308 @@
+"""`make bench-scale`: newsdb with a big database. Builds data/bench/scale-N.db with N synthetic stored
+articles (10 sources, realistic lengths, ~10 % reprints, ~30 % Chinese; FTS, triggers and signatures in
+place) once, then measures on it:
+
+* an incremental crawl of the bench site (200 pages) into it: start to first request, wall time, peak RSS;
+* the dedupe state in memory (tracemalloc around loading the NearDuplicateIndex, per article);
+* DB size per article;
+* Datasette response times (in-process client, 50 requests each, median and p95): the articles table
+  page, a full-text search, a facet by source, the latest_stories canned query, one article row page.
+
+    python -m bench.scale --articles 1000000 [--rebuild]
+
+Signatures: originals get random MinHash values (distinct texts give unrelated values, which is all
+LSH sees), reprints share ~90 % of their original's values, so they are found as near-duplicates.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+
+from bench.generate import EN_WORDS, ZH_WORDS, en_sentence, generate, zh_sentence
+from bench.measure import become_subreaper, run_measured
+from bench.run import FAST, Server, crawl_cmd
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "data" / "bench"
+SOURCES = [f"agg{i:02d}" for i in range(10)]
+BATCH = 20_000
+SEARCH_TERM = "Velorant"  # an entity in ~0.5 % of the articles
+BARS = {"crawl_peak_rss_mb": 600, "dedupe_bytes_per_article": 1536, "startup_s": 10, "datasette_p95_ms": 200}
+
+
+def _syllables(rng: random.Random, n: int) -> list[str]:
+    parts = ["ka", "lo", "ven", "tor", "mi", "sa", "dre", "no", "bel", "qu", "ri", "an", "zu", "fel", "ost", "im"]
+    return ["".join(rng.choice(parts) for _ in range(rng.randint(2, 4))).capitalize() for _ in range(n)]
+
+
+class Corpus:
+    """Fast synthetic articles: bodies are joined from pools of generated sentences, plus named entities
+    drawn Zipf-like from 100k names, so a search term matches a realistic share of the articles."""
+
+    def __init__(self, seed: int):
+        rng = random.Random(seed)
+        self.en = [en_sentence(rng) for _ in range(20_000)]
+        self.zh = [zh_sentence(rng) for _ in range(20_000)]
+        self.entities = _syllables(rng, 100_000)
+        self.entities[199] = SEARCH_TERM
+        weights = 1 / np.arange(1, len(self.entities) + 1) ** 0.9
+        self.entity_p = weights / weights.sum()
+
+    def body(self, rng: np.random.Generator, zh: bool) -> str:
+        pool = self.zh if zh else self.en
+        n = int(rng.integers(25, 90)) if zh else int(rng.integers(20, 75))
+        picks = rng.integers(0, len(pool), n)
+        names = [self.entities[i] for i in rng.choice(len(self.entities), 3, p=self.entity_p)]
+        sentences = [pool[i] for i in picks]
+        for k, name in enumerate(names):
+            sentences[min(k * 5, n - 1)] = f"{name} {sentences[min(k * 5, n - 1)]}"
+        per = 4
+        return "\n\n".join((" " if not zh else "").join(sentences[i:i + per]) for i in range(0, n, per))
+
+
+def build(n: int, path: Path, seed: int = 6) -> dict:
+    """Write n synthetic articles (and their pages rows and signatures) into a fresh newsdb file."""
+    from pipelines.schema import open_db
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    started = time.monotonic()
+    db = open_db(path)
+    conn = db.conn
+    # bulk load: secondary indexes and FTS triggers off, rebuilt once at the end
+    saved = conn.execute("select name, sql from sqlite_master where (type = 'index' and tbl_name = 'articles' "
+                         "and sql is not null) or (type = 'trigger' and tbl_name = 'articles')").fetchall()
+    for name, sql in saved:
+        conn.execute(f"drop {'trigger' if sql.upper().startswith('CREATE TRIGGER') else 'index'} [{name}]")
+    conn.execute("PRAGMA synchronous=OFF")
+    conn.execute("PRAGMA cache_size=-200000")
+    corpus = Corpus(seed)
+    rng = np.random.default_rng(seed)
+    perm = 128
+    base = 1_735_689_600  # 2025-01-01
+    sigs_by_id: dict[int, np.ndarray] = {}
+    cols = ("id, url, fetched_url, source, title, body, published, published_from, author, original_source, "
+            "category, tags, language, site_name, description, first_seen_at, fetched_at, content_hash, duplicate_of")
+    marks = ", ".join("?" * 19)
+    recent_originals: list[int] = []
+    for start in range(1, n + 1, BATCH):
+        rows, pages, sigs = [], [], []
+        for i in range(start, min(start + BATCH, n + 1)):
+            source = SOURCES[int(rng.integers(0, 10))]
+            zh = rng.random() < 0.3
+            stamp = base - int(rng.integers(0, 3 * 365 * 86400))
+            published = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(stamp))
+            dup = None
+            if recent_originals and rng.random() < 0.10:
+                dup = recent_originals[int(rng.integers(0, len(recent_originals)))]
+            if dup is not None and dup in sigs_by_id:
+                sig = sigs_by_id[dup].copy()
+                change = rng.integers(0, perm, 12)
+                sig[change] = rng.integers(0, 2**32 // 500, 12, dtype=np.uint32)
+            else:
+                dup = None
+                sig = rng.integers(0, 2**32 // 500, perm, dtype=np.uint32)
+                recent_originals.append(i)
+                sigs_by_id[i] = sig
+                if len(recent_originals) > 5000:
+                    sigs_by_id.pop(recent_originals.pop(0), None)
+            body = corpus.body(rng, zh)
+            title_pool = ZH_WORDS if zh else EN_WORDS
+            title = ("" if zh else " ").join(title_pool[int(j)] for j in rng.integers(0, len(title_pool), 8))
+            url = f"https://{source}.example.com/news/{stamp // 86400}/{i}.html"
+            now = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(stamp + 3600))
+            rows.append((i, url, url, source, title, body, published, "json-ld", "Reporter", "Wire", "world",
+                         '["news"]', "zh" if zh else "en", source, body[:150], now, now, f"{i:040x}", dup))
+            pages.append((url, source, "article", i, now, now))
+            sigs.append((i, sig.tobytes()))
+        with conn:
+            conn.executemany(f"insert into articles ({cols}) values ({marks})", rows)
+            conn.executemany("insert into pages (url, source, kind, article_id, first_seen_at, last_fetched_at) "
+                             "values (?, ?, ?, ?, ?, ?)", pages)
+            conn.executemany("insert into article_signatures (article_id, minhash) values (?, ?)", sigs)
+        print(f"  {min(start + BATCH - 1, n)} rows, {time.monotonic() - started:.0f} s", flush=True)
+    loaded = time.monotonic()
+    with conn:
+        for name, sql in saved:
+            if not sql.upper().startswith("CREATE TRIGGER"):
+                conn.execute(sql)
+    indexed = time.monotonic()
+    with conn:
+        conn.execute("insert into articles_fts(articles_fts) values('rebuild')")
+        for name, sql in saved:
+            if sql.upper().startswith("CREATE TRIGGER"):
+                conn.execute(sql)
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("ANALYZE")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    done = time.monotonic()
+    return {"rows_s": loaded - started, "indexes_s": indexed - loaded, "fts_s": done - indexed, "total_s": done - started}
+
+
+def clear_bench_rows(path: Path, sources: list[str]) -> None:
+    """Forget what an earlier incremental crawl of the bench site stored, so every run measures the same."""
+    conn = sqlite3.connect(path)
+    marks = ", ".join("?" * len(sources))
+    with conn:
+        conn.execute(f"delete from article_signatures where article_id in (select id from articles where source in ({marks}))", sources)
+        conn.execute(f"delete from article_versions where article_id in (select id from articles where source in ({marks}))", sources)
+        conn.execute(f"update articles set duplicate_of = null where duplicate_of in (select id from articles where source in ({marks}))", sources)
+        conn.execute(f"delete from articles where source in ({marks})", sources)
+        conn.execute(f"delete from pages where source in ({marks})", sources)
+    conn.close()
+
+
+def dedupe_memory(path: Path) -> dict:
+    """tracemalloc around loading the dedupe index the way DedupePipeline.open_spider does."""
+    from pipelines import dedupe
+
+    gc.collect()
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    start = time.monotonic()
+    index = dedupe.load_index(path) if hasattr(dedupe, "load_index") else _old_load(dedupe, path)
+    seconds = time.monotonic() - start
+    gc.collect()
+    used = tracemalloc.get_traced_memory()[0] - base
+    peak = tracemalloc.get_traced_memory()[1] - base
+    tracemalloc.stop()
+    n = len(index)
+    return {"entries": n, "bytes": used, "bytes_per_entry": used / max(n, 1), "peak_bytes": peak, "load_s": seconds}
+
+
+def _old_load(dedupe, path: Path):
+    from pipelines.schema import open_db
+
+    index = dedupe.NearDuplicateIndex(0.7)
+    db = open_db(path)
+    for row in db.query("select a.url, s.minhash from article_signatures s join articles a on a.id = s.article_id "
+                        "where a.duplicate_of is null"):
+        index.add(row["url"], dedupe.from_bytes(row["minhash"]))
+    db.close()
+    return index
+
+
+async def _datasette_times(path: Path, requests: int, sample_id: int) -> dict:
+    from newsdb.serve import database_name, make_datasette
+
+    ds = make_datasette(path)
+    name = database_name(path)
+    rng = random.Random(1)
+    pages = {
+        "articles table": lambda: f"/{name}/articles",
+        "full-text search": lambda: f"/{name}/articles?_search={SEARCH_TERM}",
+        "facet by source": lambda: f"/{name}/articles?_facet=source",
+        "latest_stories": lambda: f"/{name}/latest_stories",
+        "article row": lambda: f"/{name}/articles/{rng.randint(1, sample_id)}",
+    }
+    out = {}
+    for label, make in pages.items():
+        first = None
+        times = []
+        for k in range(requests + 1):
+            url = make()
+            t = time.perf_counter()
+            response = await ds.client.get(url)
+            elapsed = (time.perf_counter() - t) * 1000
+            if response.status_code != 200:
+                raise RuntimeError(f"{url}: HTTP {response.status_code}")
+            if k == 0:
+                first = elapsed  # the first request warms caches: reported apart
+            else:
+                times.append(elapsed)
+        times.sort()
+        out[label] = {"first_ms": first, "median_ms": statistics.median(times),
+                      "p95_ms": times[max(0, round(0.95 * len(times)) - 1)], "url": make()}
+    return out
+
+
+def measure(n: int, seed: int, rebuild: bool, requests: int, crawl_pages: int) -> dict:
+    become_subreaper()
+    path = OUT / f"scale-{n}.db"
+    results: dict = {"articles": n, "cores": os.cpu_count()}
+    if rebuild or not path.exists():
+        print(f"building {path} with {n} articles", flush=True)
+        results["build"] = build(n, path, seed)
+    site_dir = OUT / "scale-site"
+    generate(crawl_pages, seed + 1, site_dir)
+    site_sources = ["wire", "zixun", "digest"]
+    clear_bench_rows(path, site_sources)
+    size = sum(Path(f"{path}{s}").stat().st_size for s in ("", "-wal") if Path(f"{path}{s}").exists())
+    conn = sqlite3.connect(path)
+    stored = conn.execute("select count(*) from articles").fetchone()[0]
+    originals = conn.execute("select count(*) from articles where duplicate_of is null").fetchone()[0]
+    conn.close()
+    results.update(stored=stored, originals=originals, db_bytes=size, db_bytes_per_article=size / stored)
+
+    results["dedupe"] = dedupe_memory(path)
+    print(f"dedupe index: {results['dedupe']['entries']} entries, "
+          f"{results['dedupe']['bytes_per_entry']:.0f} B each, loaded in {results['dedupe']['load_s']:.1f} s", flush=True)
+
+    with Server(site_dir) as server:
+        r = run_measured(crawl_cmd(path, server.sources, FAST), cwd=ROOT)
+        first = server.stats(r["started_at"])["first_after"]
+        r["startup_s"] = (first - r["started_at"]) if first else None
+        results["crawl"] = {k: v for k, v in r.items() if k != "output"}
+        results["crawl"]["summary"] = r["output"].strip().splitlines()[-1] if r["output"].strip() else ""
+    print(f"crawl: {results['crawl']['summary']}", flush=True)
+
+    results["datasette"] = asyncio.run(_datasette_times(path, requests, n))
+    return results
+
+
+def report(results: dict) -> str:
+    c, d = results["crawl"], results["dedupe"]
+    lines = [(f"scale: {results['stored']} articles in the database ({results['originals']} originals), "
+              f"{results['cores']} cores")]
+    if "build" in results:
+        b = results["build"]
+        lines.append(f"build: rows {b['rows_s']:.0f} s, indexes {b['indexes_s']:.0f} s, FTS {b['fts_s']:.0f} s, "
+                     f"total {b['total_s']:.0f} s")
+    lines += ["| measure | value | bar at 1,000,000 |", "|---|---:|---:|",
+              f"| crawl of 200 pages: start to first request | {c['startup_s']:.1f} s | < {BARS['startup_s']} s |",
+              f"| crawl: wall | {c['wall']:.1f} s | |",
+              f"| crawl: peak RSS, Scrapy process | {c['peak_rss_main'] / 2**20:.0f} MB | ≤ {BARS['crawl_peak_rss_mb']} MB |",
+              f"| crawl: peak RSS / PSS, process tree | {c['peak_rss_tree'] / 2**20:.0f} / {c['peak_pss_tree'] / 2**20:.0f} MB | |",
+              (f"| dedupe state in memory | {d['bytes_per_entry']:.0f} B/article ({d['bytes'] / 2**20:.0f} MB for "
+               f"{d['entries']}) | ≤ {BARS['dedupe_bytes_per_article']} B |"),
+              f"| dedupe index load | {d['load_s']:.2f} s | |",
+              f"| DB size | {results['db_bytes_per_article'] / 1024:.1f} KB/article ({results['db_bytes'] / 2**30:.2f} GB) | |"]
+    for label, t in results["datasette"].items():
+        bar = f"p95 ≤ {BARS['datasette_p95_ms']} ms" if label in ("full-text search", "facet by source", "latest_stories") else ""
+        lines.append(f"| Datasette {label}: median / p95 (first) | {t['median_ms']:.0f} / {t['p95_ms']:.0f} ms "
+                     f"({t['first_ms']:.0f}) | {bar} |")
+    lines.append(f"crawl: {c['summary']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", "-n", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--rebuild", action="store_true", help="build the database again even if it exists")
+    parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--crawl-pages", type=int, default=200)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    results = measure(args.articles, args.seed, args.rebuild, args.requests, args.crawl_pages)
+    print(report(results))
+    target = args.json or OUT / f"scale-results-{args.articles}.json"
+    target.write_text(json.dumps(results, indent=1, default=str), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
