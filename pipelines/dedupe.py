@@ -217,7 +217,9 @@ def load_index(db_path, threshold: float = 0.7) -> NearDuplicateIndex:
 
 
 class DedupePipeline:
-    """Marks reprints: sets article["duplicate_of_url"] and article["minhash"] for the store."""
+    """Marks reprints: sets article["duplicate_of_url"] and article["minhash"] (the signature's bytes, or
+    None for a body too short to compare) for the store; uses article["minhash"] when the extraction
+    worker computed it already."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -235,9 +237,12 @@ class DedupePipeline:
         if "article" not in item.fields:  # page visits carry no article
             return item
         article = item["article"]
-        mh = signature(article["body"])
+        if "minhash" in article:  # computed by the extraction worker (extract.extract_and_sign)
+            mh = article["minhash"]
+        else:
+            mh = signature(article["body"])
+            article["minhash"] = to_bytes(mh) if mh else None
         article["duplicate_of_url"] = None
-        article["minhash"] = to_bytes(mh) if mh else None
         if mh is None:
             return item
         key = article["url"]

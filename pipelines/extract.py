@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import logging
 import multiprocessing
@@ -50,7 +51,7 @@ def extract_page(html: str, url: str, source: dict | None = None, hints: dict | 
     tree = _parse(html)
     if tree is None:
         return {"kind": "not_article", "reason": "unparseable"}
-    doc = _trafilatura(_prepared(html), url, list(source.get("prune_xpath") or []) or None)
+    doc = _trafilatura(_prepared(html, tree), url, list(source.get("prune_xpath") or []) or None)
     lines = meta.visible_lines(tree)
     title = _title(tree, doc, hints)
     rules = clean.load_rules(tuple(source.get("boilerplate") or ()))
@@ -168,14 +169,27 @@ def _is_photo_box(table) -> bool:
         and len(text) <= MAX_CAPTION_CHARS
 
 
-def _prepared(html: str) -> str:
+def _prepared(html: str, parsed=None) -> str:
     """The page as trafilatura should see it: layout tables as divs, collapsed story text shown.
-    The input is returned untouched when there is nothing to change."""
-    tree = _parse(html)
+    The input is returned untouched when there is nothing to change. `parsed` is _parse(html) when
+    the caller has it: it is only read (a copy is changed), so the page is not parsed again."""
+    tree = _parse(html) if parsed is None else parsed
     if tree is None:
         return html
+    if parsed is not None:
+        if not _needs_preparing(tree):
+            return html
+        tree = copy.deepcopy(tree)
     changed = _unwrap_layout_tables(tree) + _show_collapsed_text(tree) + _sections_as_paragraphs(tree)
     return lxml.html.tostring(tree, encoding="unicode") if changed else html
+
+
+def _needs_preparing(tree) -> bool:
+    """Whether _prepared would change the page: the three rewrites below, asked without changing it.
+    Each decides on what the ones before it leave alone (a table becomes a div or figure, both block
+    tags to _sections_as_paragraphs; styles and paragraphs stay), so asking the unchanged tree suffices."""
+    return (any(_is_layout_table(t) for t in tree.iter("table")) or bool(_collapsed_blocks(tree))
+            or bool(_leaf_sections(tree)))
 
 
 def _unwrap_layout_tables(tree) -> int:
@@ -203,11 +217,15 @@ _BLOCK_CHILD = ("div", "p", "section", "article", "table", "ul", "ol", "li", "h1
 def _sections_as_paragraphs(tree) -> int:
     """Turn a <section> that holds only inline text (WeChat-editor markup: section > span) into a <p>,
     so trafilatura keeps its short lines (list items, lead-ins) as it keeps paragraphs."""
-    leaves = [s for s in tree.iter("section")
-              if not s.xpath("|".join(f".//{tag}" for tag in _BLOCK_CHILD)) and s.text_content().strip()]
+    leaves = _leaf_sections(tree)
     for section in leaves:
         section.tag = "p"
     return len(leaves)
+
+
+def _leaf_sections(tree) -> list:
+    return [s for s in tree.iter("section")
+            if not s.xpath("|".join(f".//{tag}" for tag in _BLOCK_CHILD)) and s.text_content().strip()]
 
 
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -216,16 +234,23 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECAS
 def _show_collapsed_text(tree) -> int:
     """Show the rest of a story folded behind "Continue reading": a hidden block of paragraphs
     whose parent also holds visible paragraphs (a hidden menu, dialog or template is left alone)."""
-    shown = 0
+    collapsed = _collapsed_blocks(tree)
+    for el in collapsed:
+        el.set("style", _HIDDEN.sub("", el.get("style")))
+    return len(collapsed)
+
+
+def _collapsed_blocks(tree) -> list:
+    """The hidden blocks _show_collapsed_text shows (each decided on its own style and paragraphs)."""
+    found = []
     for el in tree.xpath("//*[@style][.//p]"):
         parent = el.getparent()
         if parent is None or not _HIDDEN.search(el.get("style", "")):
             continue
         visible = [p for p in parent.iter("p") if not any(a is el for a in p.iterancestors())]
         if visible and any(len(" ".join(p.text_content().split())) >= 60 for p in el.iter("p")):
-            el.set("style", _HIDDEN.sub("", el.get("style")))
-            shown += 1
-    return shown
+            found.append(el)
+    return found
 
 
 def _parse(html: str):
@@ -292,12 +317,33 @@ def extract_with_timeout(seconds: float, html: str, url: str, source: dict | Non
     """extract_page under a SIGALRM deadline. Pool workers run tasks on their main thread, where the
     alarm can interrupt the Python code of lxml/trafilatura; off the main thread there is no deadline
     (signals go to the main thread only), and a single C call (one huge parse) is not cut short."""
+    return _with_timeout(seconds, extract_page, html, url, source, hints)
+
+
+def extract_and_sign(seconds: float, html: str, url: str, source: dict | None = None, hints: dict | None = None) -> dict:
+    """What ExtractPipeline's workers run: extract_with_timeout, plus an article's MinHash signature
+    (article["minhash"]: dedupe.to_bytes of dedupe.signature(body), None for a body too short to compare),
+    computed here under the same deadline so the Scrapy process does not spend its CPU on it."""
+    return _with_timeout(seconds, _extract_signed, html, url, source, hints)
+
+
+def _extract_signed(html: str, url: str, source: dict | None, hints: dict | None) -> dict:
+    from pipelines.dedupe import signature, to_bytes  # numpy, datasketch, scipy: only where signing happens
+
+    result = extract_page(html, url, source, hints)
+    if result["kind"] == "article":
+        mh = signature(result["article"]["body"])
+        result["article"]["minhash"] = to_bytes(mh) if mh else None
+    return result
+
+
+def _with_timeout(seconds: float, func, *args) -> dict:
     if not seconds or threading.current_thread() is not threading.main_thread():
-        return extract_page(html, url, source, hints)
+        return func(*args)
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return extract_page(html, url, source, hints)
+        return func(*args)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -339,7 +385,8 @@ class ExtractPipeline:
 
     def _start_pool(self) -> None:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["pipelines.extract"])  # workers start with trafilatura loaded
+        # workers start with trafilatura and the signing code loaded (shared by all of them)
+        context.set_forkserver_preload(["pipelines.extract", "pipelines.dedupe"])
         memory = self.crawler.settings.getint("NEWSDB_EXTRACT_MAX_MEMORY_MB", 1024)
         self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
                                         initializer=start_worker, initargs=(memory,))
@@ -377,9 +424,9 @@ class ExtractPipeline:
 
     async def _extract(self, args: tuple) -> dict:
         if not self.pool:
-            return extract_with_timeout(*args)
+            return extract_and_sign(*args)
         async with self.free_workers:  # submit only to an idle worker, so the clock below times the work alone
-            future = asyncio.get_running_loop().run_in_executor(self.pool, extract_with_timeout, *args)
+            future = asyncio.get_running_loop().run_in_executor(self.pool, extract_and_sign, *args)
             if not self.timeout:
                 return await future
             try:  # the worker's alarm ends a slow page; this is the backstop for one stuck in C code

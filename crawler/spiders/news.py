@@ -5,8 +5,11 @@ Discovery only: it finds pages and hands each fetched page to the pipelines. Wha
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
+from urllib.parse import urljoin, urlparse, urlsplit
 from xml.sax import SAXParseException
 
 import charset_normalizer
@@ -15,11 +18,14 @@ import scrapy
 from lxml import etree
 from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import TextResponse
-from scrapy.linkextractors import LinkExtractor
+from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.response import get_base_url
 from scrapy.utils.sitemap import Sitemap
 from w3lib.encoding import html_to_unicode
+from w3lib.html import strip_html5_whitespace
+from w3lib.url import safe_url_string
 
 from crawler.items import PageItem, PageVisit
 from crawler.seen import SeenPages
@@ -42,6 +48,8 @@ class NewsSpider(scrapy.Spider):
         self.scheduled: Counter[str] = Counter()  # requests per source, for max_pages
         self.seen_this_run: set[str] = set()  # canonical URLs already requested this run
         self.settled: set[str] = set()  # stored articles not fetched again this run
+        self.requested_raw: set[str] = set()  # links as found whose canonical URL is in seen_this_run
+        self.link_verdicts: dict[str, dict[str, bool]] = {}  # per source: absolute link -> followable
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -127,16 +135,42 @@ class NewsSpider(scrapy.Spider):
         if junk:  # served as text/html, but nothing an HTML parser should see
             self._count(source, junk)
             return
-        # hosts are checked by the source (LinkExtractor's allow_domains would compare host:port)
-        extractor = LinkExtractor(deny=source.deny_url_patterns)
-        links = [[link.url, "page", None, None] for link in extractor.extract_links(response)
-                 if source.may_follow(link.url)]
+        links = [[url, "page", None, None] for url in self._page_links(source, response)]
         if source.looks_like_article(response.url) is False:
             yield from self._visited(source, response, "listing", links)
             return
         # the pipelines decide what this page is, and record it: a page not yet stored must not get a 304 next time
         yield self._item(source, response, hint_title, hint_date, links)
         yield from self._follow_links(source, links)
+
+    def _page_links(self, source: Source, response: TextResponse) -> list[str]:
+        """The page's followable links, in page order, once each: what Scrapy's
+        LinkExtractor(deny=source.deny_url_patterns) returns (<a>/<area> hrefs, joined with <base> and
+        the page URL, its schemes, its IGNORED_EXTENSIONS), filtered by source.may_follow. Menus and
+        sidebars repeat on every page, so hrefs are resolved once per page and the verdict on an
+        absolute URL is kept across pages (bounded)."""
+        base_url, page_url, encoding = get_base_url(response), response.url, response.encoding
+        verdicts = self.link_verdicts.setdefault(source.name, {})
+        if len(verdicts) > MAX_CACHED_VERDICTS:
+            verdicts.clear()
+        hrefs: set[str] = set()
+        out: list[str] = []
+        found: set[str] = set()
+        for el in response.selector.root.iter(*LINK_TAGS):
+            href = el.get("href")
+            if href is None or href in hrefs:
+                continue
+            hrefs.add(href)
+            url = _absolute(href, base_url, page_url, encoding)
+            if url is None or url in found:
+                continue
+            found.add(url)
+            allowed = verdicts.get(url)
+            if allowed is None:
+                allowed = verdicts[url] = _extractable(url, source) and source.may_follow(url)
+            if allowed:
+                out.append(url)
+        return out
 
     def _redirected(self, source: Source, response, kind: str, hint_title, hint_date):
         """Follow a redirect ourselves, so its target passes the same host, seen and budget checks."""
@@ -164,17 +198,21 @@ class NewsSpider(scrapy.Spider):
             if kind == "page" and self._too_old(date):
                 self._count(source, "skipped_old_entry")
                 continue
+            if url in self.requested_raw:  # requested already: a menu link seen on an earlier page
+                continue
             priority = ARTICLE_PRIORITY if date or source.looks_like_article(url) else LISTING_PRIORITY
             hints = {"hint_title": title, "hint_date": date} if kind == "page" else {}
             yield from self._follow(source, url, kind, priority, hints, updated=date)
 
     def _follow(self, source: Source, url: str, kind: str, priority: int, hints: dict, updated=None):
+        raw = url
         try:
-            url = canonical_url(url)
+            url = _canonical(url)
         except ValueError:  # "http://[::1", a port out of range: one bad link must not lose the page's others
             self._count(source, "bad_link")
             return
         if url in self.seen_this_run:
+            self.requested_raw.add(raw)
             return
         if not source.allows_host(url) or source.is_denied(url):
             self._count(source, "link_offsite_or_denied")
@@ -189,6 +227,7 @@ class NewsSpider(scrapy.Spider):
         if self.scheduled[source.name] >= source.max_pages:
             self._count(source, "max_pages_reached")
             return
+        self.requested_raw.add(raw)
         yield self._request(source, url, kind, priority, hints)
 
     def _too_old(self, date: str | None) -> bool:
@@ -241,6 +280,68 @@ class NewsSpider(scrapy.Spider):
     def _count(self, source: Source, key: str) -> None:
         self.crawler.stats.inc_value(f"newsdb/{key}")
         self.crawler.stats.inc_value(f"newsdb/source/{source.name}/{key}")
+
+
+LINK_TAGS = ("a", "area", "{http://www.w3.org/1999/xhtml}a", "{http://www.w3.org/1999/xhtml}area")
+LINK_SCHEMES = {"http", "https", "file", "ftp"}  # scrapy.linkextractors._is_valid_url
+# Scrapy's url_has_any_extension(urlparse(url), IGNORED_EXTENSIONS) as one regex
+IGNORED_EXTENSION = re.compile(r"\.(?:%s)\Z" % "|".join(map(re.escape, IGNORED_EXTENSIONS)))
+MAX_CACHED_VERDICTS = MAX_CACHED_LINKS = 100_000
+
+
+@lru_cache(maxsize=100_000)
+def _canonical(url: str) -> str:
+    """canonical_url, remembered: the links of menus and sidebars come back on every page."""
+    return canonical_url(url)
+
+
+# An href whose absolute URL depends on the origins of the base and page URLs only, not on their paths:
+# root-relative, or protocol-relative or absolute with a host ("//" alone takes the base's path; tabs
+# and newlines, which urlsplit drops, could make "/\t/" one). Menus and sidebars are made of these.
+ORIGIN_RELATIVE = re.compile(r"(?:/(?!/)|//[^/?#\s]|https?://[^/?#\s])[^\t\n\r]*\Z")
+_joined: dict[tuple, str | None] = {}
+
+
+def _absolute(href: str, base_url: str, page_url: str, encoding: str) -> str | None:
+    """An href made absolute as Scrapy's link extractor makes it, or None for a bogus one."""
+    href = strip_html5_whitespace(href)
+    if not ORIGIN_RELATIVE.match(href):
+        return _join_link(href, base_url, page_url, encoding)
+    key = (href, _origin(base_url), _origin(page_url), encoding)
+    try:
+        return _joined[key]
+    except KeyError:
+        if len(_joined) >= MAX_CACHED_LINKS:
+            _joined.clear()
+        url = _joined[key] = _join_link(href, base_url, page_url, encoding)
+        return url
+
+
+def _join_link(href: str, base_url: str, page_url: str, encoding: str) -> str | None:
+    """scrapy.linkextractors.lxmlhtml.LxmlParserLinkExtractor._extract_links, for one stripped href."""
+    try:
+        url = safe_url_string(urljoin(base_url, href), encoding=encoding)
+    except ValueError:
+        return None
+    return urljoin(page_url, url)
+
+
+@lru_cache(maxsize=1024)
+def _origin(url: str) -> str:
+    """scheme://host:port of a URL with a host; else the whole URL (then its path may matter too)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else url
+
+
+def _extractable(url: str, source: Source) -> bool:
+    """What LinkExtractor(deny=source.deny_url_patterns) keeps: a known scheme, not denied, no
+    ignored file extension."""
+    if url.split("://", 1)[0] not in LINK_SCHEMES or source.is_denied(url):
+        return False
+    return not IGNORED_EXTENSION.search(urlparse(url).path.lower())
 
 
 def _header(response, name: bytes) -> str | None:
