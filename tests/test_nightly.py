@@ -217,3 +217,17 @@ def test_logs_go_to_a_dated_file_and_old_ones_are_removed(editable_sites, tmp_pa
     assert log.name == f"crawl-{datetime.now().date().isoformat()}.log"
     assert "Spider closed (finished)" in log.read_text()
     assert result.stdout.count("\n") == 1 and result.stdout.startswith("newsdb run 1: ok")
+
+
+def test_feed_and_sitemap_entries_older_than_the_limit_are_skipped(editable_sites, tmp_path):
+    base = editable_sites.base_urls[SITE]
+    sources = tmp_path / "sitemap-only.toml"
+    sources.write_text(f'[[source]]\nname = "{SITE}"\nsitemaps = ["{base}/sitemap_index.xml"]\n'
+                       f'feeds = ["{base}/rss.xml"]\nallowed_domains = ["127.0.0.2"]\n', encoding="utf-8")
+    old, fresh = tmp_path / "old.db", tmp_path / "fresh.db"
+    crawl(old, sources, "-s", "NEWSDB_MAX_ENTRY_AGE_DAYS=30")  # the sample entries are from February 2025
+    crawl(fresh, sources)
+    skipped = [json.loads(query(db, "select stats from crawl_runs")[0]["stats"]).get("newsdb/skipped_old_entry", 0)
+               for db in (old, fresh)]
+    # every dated article entry of the news sitemap (8) and the feed (6) is skipped; undated ones are not
+    assert skipped == [8 + 6, 0]
