@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test crawl serve clean screenshots eval bench bench-scale
+.PHONY: install demo test test-hard crawl serve clean screenshots eval bench bench-scale
 
 install: $(STAMP)
 
@@ -19,7 +19,11 @@ demo: install
 	$(BIN)/newsdb demo
 
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not hard"
+
+# the slow fault-injection crawls (full disk, locked database, Datasette reading while a crawl writes)
+test-hard: install
+	$(BIN)/python -m pytest -m hard
 
 eval: install
 	$(BIN)/python -m newsdb.evaluate

@@ -54,6 +54,7 @@ def small_disk(path, size="2M", free_kb=700):
         subprocess.run(["umount", "-l", str(path)], check=False)
 
 
+@pytest.mark.hard  # a whole crawl under a fault: `make test-hard`
 def test_a_full_disk_stops_the_crawl_cleanly_and_loses_nothing_committed(sites, tmp_path):
     disk = tmp_path / "disk"
     with small_disk(disk) as filler:
@@ -90,6 +91,7 @@ def hold_write_lock(db, seconds: float, started: threading.Event):
     conn.close()
 
 
+@pytest.mark.hard  # a whole crawl under a fault: `make test-hard`
 def test_a_locked_database_makes_the_crawl_wait_not_fail(sites, tmp_path):
     db = tmp_path / "news.db"
     open_db(db).close()
@@ -149,6 +151,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.hard  # a whole crawl under a fault: `make test-hard`
 def test_datasette_reads_without_errors_while_a_crawl_writes(sites, tmp_path):
     db = tmp_path / "news.db"
     open_db(db).close()
