@@ -75,7 +75,10 @@ def run_crawl(db: Path, sources: Path, only: list[str] | None = None, overrides:
     # Scrapy's shutdown handlers outlive the crawl; give Ctrl-C back to Python (newsdb demo serves next)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    return last_run(db)
+    run = last_run(db)
+    if run.get("status") == "running":  # the crawl ended without writing its own record (a full disk?)
+        run["status"] = "unrecorded"
+    return run
 
 
 def dated_log(log_dir: Path, keep_days: int) -> Path:
