@@ -29,8 +29,9 @@ MIN_SHORT_PARAGRAPHS = 2
 MAX_LINK_DENSITY = 0.55
 
 
-def classify_page(tree, doc, url: str, body: str, source: dict) -> tuple[str, str | None]:
-    """Article-vs-index gate: URL patterns, page type, structured data, URL shape, body length, link density."""
+def classify_page(tree, doc, url: str, body: str, source: dict, lines: list[str] | None = None) -> tuple[str, str | None]:
+    """Article-vs-index gate: URL patterns, page type, structured data, URL shape, body length, link density.
+    `lines` is meta.visible_lines(tree) when the caller has it (saves walking the page again)."""
     parts = urlsplit(url)
     path = parts.path or "/"
     patterns = source.get("article_url_patterns") or []
@@ -42,7 +43,7 @@ def classify_page(tree, doc, url: str, body: str, source: dict) -> tuple[str, st
         return "not_article", "url does not match article_url_patterns"
     if by_pattern is None and not marked and is_listing_url(path, parts.query):
         return "not_article", "listing url"
-    if _link_density(tree) > MAX_LINK_DENSITY and not (marked or by_pattern):
+    if _link_density(tree, lines) > MAX_LINK_DENSITY and not (marked or by_pattern):
         return "not_article", "link density"
     if _weighted_length(body) < MIN_BODY_CHARS and not ((marked or by_pattern) and _is_brief(body)):
         looks = marked or by_pattern or bool(ARTICLE_URL.search(path))
@@ -86,10 +87,11 @@ def _marked_as_article(tree, doc) -> bool:
     return False
 
 
-def _link_density(tree) -> float:
+def _link_density(tree, lines: list[str] | None = None) -> float:
     """Share of the page's visible text that sits inside links: listings are mostly links."""
     body = tree.find("body") if tree.find("body") is not None else tree
-    total = len("".join(meta.visible_lines(body)))
+    # the head holds no visible text, so the whole page's lines are the body's
+    total = len("".join(meta.visible_lines(body) if lines is None else lines))
     linked = sum(len(" ".join(a.text_content().split())) for a in body.iter("a"))
     return linked / total if total else 0.0  # no text at all is an empty page, not a list of links
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from re import _parser  # the regex parser: a pattern's greatest match width
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +27,6 @@ MIN_PROSE_CHARS = 80
 HEADER_LINES = 4  # how far down the headline may stand below header labels
 MIN_PROSE_CJK_CHARS = 40
 
-_WS = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TRAILING_PUNCT = " \t.。!！?？:：;；,，、…-–—|·"
 _ELLIPSIS = re.compile(r"(?:\.{3}|…+)\s*$")
@@ -103,7 +103,7 @@ def load_rules(extra: Sequence[str] = (), path: Path | None = None) -> Rules:
 
 def normalise_ws(text: str) -> str:
     """Collapse all whitespace runs (including NBSP and ideographic space) to one space."""
-    return _WS.sub(" ", text.replace("\u3000", " ")).strip()
+    return " ".join(text.split())  # str.split() splits on exactly the characters re's \s matches
 
 
 def _key(text: str) -> str:
@@ -167,17 +167,17 @@ def _summary_key(paragraph: str) -> str:
     return _ELLIPSIS.sub("", normalise_ws(paragraph)).casefold().rstrip(_TRAILING_PUNCT)
 
 
-def _is_summary_of_later(index: int, paragraphs: Sequence[str]) -> bool:
-    """True when paragraph `index` is a prefix of a later, longer paragraph (a summary box)."""
-    key = _summary_key(paragraphs[index])
+def _drop_summaries(paragraphs: Sequence[str]) -> list[str]:
+    """Drop each paragraph that is a prefix of a later, longer one (a summary box)."""
+    later_keys = [normalise_ws(p).casefold() for p in paragraphs]
+    return [p for i, p in enumerate(paragraphs) if not _is_summary_of_later(_summary_key(p), later_keys[i + 1:])]
+
+
+def _is_summary_of_later(key: str, later_keys: Sequence[str]) -> bool:
     minimum = MIN_SUMMARY_CJK_CHARS if _is_cjk(key) else MIN_SUMMARY_CHARS
     if len(key) < minimum:
         return False
-    for later in paragraphs[index + 1:]:
-        later_key = normalise_ws(later).casefold()
-        if len(later_key) > len(key) and later_key.startswith(key):
-            return True
-    return False
+    return any(len(later) > len(key) and later.startswith(key) for later in later_keys)
 
 
 def _cut_index(paragraphs: Sequence[str], rules: Rules) -> int:
@@ -202,9 +202,31 @@ def is_prose(paragraph: str) -> bool:
     return len(paragraph) >= (MIN_PROSE_CJK_CHARS if _is_cjk(paragraph) else MIN_PROSE_CHARS)
 
 
-def _matches(paragraph: str, patterns: Iterable[re.Pattern[str]]) -> bool:
-    """True when any pattern matches the paragraph."""
-    return any(p.search(paragraph) for p in patterns)
+def _matches(paragraph: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """True when any pattern matches the paragraph (patterns too short to match it whole are not tried)."""
+    n = len(paragraph)
+    return any(p.search(paragraph) for longest, p in _with_longest(patterns) if n <= longest)
+
+
+_LENGTH_GUARD = re.compile(r"^\^\(\?=\.\{0,(\d+)\}\$\)")  # a rule opening with ^(?=.{0,N}$)
+
+
+@lru_cache(maxsize=64)
+def _with_longest(patterns: tuple[re.Pattern[str], ...]) -> tuple[tuple[float, re.Pattern[str]], ...]:
+    """Each pattern with the longest paragraph it can match: N for a ^(?=.{0,N}$) guard, the pattern's
+    own greatest width when it is anchored at both ends, else no limit. Most rules are short lines, and
+    running them over every long paragraph of a story was most of the cleaning time."""
+    out = []
+    for p in patterns:
+        guard = _LENGTH_GUARD.match(p.pattern)
+        longest = float("inf")
+        if guard:
+            longest = int(guard.group(1))
+        elif p.pattern.startswith("^") and p.pattern.endswith("$") and not p.pattern.endswith("\\$"):
+            width = _parser.parse(p.pattern, p.flags).getwidth()[1]
+            longest = width if width < _parser.MAXREPEAT else longest
+        out.append((longest, p))
+    return tuple(out)
 
 
 def clean_paragraphs(paragraphs: Iterable[str], title: str | None, rules: Rules) -> list[str]:
@@ -223,7 +245,7 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str | None, rules: Rules)
         paragraph = _strip_title(paragraph, title)
         if paragraph and not _matches(paragraph, rules.drop_paragraph):
             out.append(paragraph)
-    out = [p for i, p in enumerate(out) if not _is_summary_of_later(i, out)]
+    out = _drop_summaries(out)
     out = _dedupe(out)
     while out and _matches(out[-1], rules.drop_trailing):
         out.pop()

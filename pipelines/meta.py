@@ -466,6 +466,7 @@ def author(tree: Any, lines: Sequence[str], fallback: str | None = None, not_: s
 # ---------------------------------------------------------------- tags, category
 
 _TAG_LINE = re.compile(r"^(?:tags?|keywords?|标签|关键词|关键字|tag标签)\s*[:：]\s*(.+)$", re.IGNORECASE)
+_TAG_LABEL = re.compile(_TAG_LINE.pattern[1:].split(r"\s*(.+)$")[0], re.IGNORECASE)  # the label, anywhere
 _TAG_SPLIT = re.compile(r"\s*[,，、;；|｜/]\s*")
 MAX_TAG_CHARS = 40
 
@@ -498,15 +499,38 @@ def _title(tree: Any) -> str:
     return ""
 
 
-def _linked_tags(tree: Any) -> list[str]:
-    """The link texts of a "Tags: <a>..</a> <a>..</a>" block: links say where one tag ends."""
+def _linked_tags(tree: Any, lines: Sequence[str] = ()) -> list[str]:
+    """The link texts of a "Tags: <a>..</a> <a>..</a>" block: links say where one tag ends. With the
+    page's visible lines given, a page none of whose lines holds a "Tags:" label is not searched."""
+    if lines and not any(_TAG_LABEL.search(line) for line in lines):
+        return []
+    holders = _label_holders(tree)
     for el in tree.iter("div", "p", "span", "li", "dd", "section", "footer"):
+        if el not in holders:  # its text cannot open with a label: not worth reading it whole
+            continue
         text = normalise_ws(el.text_content())
         if len(text) <= 300 and _TAG_LINE.match(text):
             names = [normalise_ws(a.text_content()) for a in el.iter("a")]
             if names:
                 return [n for n in names if n]
     return []
+
+
+_TAG_WORD = re.compile(r"tag|keyword|标签|关键词|关键字", re.IGNORECASE)
+
+
+def _label_holders(tree: Any) -> set:
+    """The elements holding a text with a tag label word in it, and their ancestors."""
+    holders: set = set()
+    for el in tree.iter():
+        found = [el] if el.text and _TAG_WORD.search(el.text) else []
+        if el.tail and _TAG_WORD.search(el.tail):
+            found.append(el.getparent())
+        for holder in found:
+            while holder is not None and holder not in holders:
+                holders.add(holder)
+                holder = holder.getparent()
+    return holders
 
 
 def _is_run_of(words: list[str], title_words: list[str]) -> bool:
@@ -521,7 +545,7 @@ def tags(tree: Any, lines: Sequence[str], fallback: Any = None) -> list[str]:
     raw: list[str] = []
     raw += _split_tags(_meta_values(tree, ("article:tag", "keywords", "news_keywords")))
     raw += _split_tags(_json_ld_values(tree, "keywords")[:1])
-    linked = _linked_tags(tree)
+    linked = _linked_tags(tree, lines)
     raw += linked
     for line in lines if not linked else ():
         m = _TAG_LINE.match(line)
@@ -668,6 +692,7 @@ _CJK_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 MIN_LANGID_LETTERS = 40  # below this py3langid guesses; the declared lang attribute is better
+LANGID_SAMPLE_CHARS = 600  # the opening of a story tells its language as well as all of it, at a fraction of the cost
 
 
 def _normalise_lang(declared: str | None) -> str | None:
@@ -678,7 +703,7 @@ def _normalise_lang(declared: str | None) -> str | None:
 
 def detect_language(text: str, declared: str | None = None) -> str | None:
     """ISO 639-1 code: script shares for zh/ja/ko, py3langid for long text, else `declared`."""
-    text = text or ""
+    text = (text or "")[:LANGID_SAMPLE_CHARS]
     letters = sum(ch.isalpha() for ch in text)
     if letters:
         cjk, kana, hangul = (len(p.findall(text)) for p in (_CJK_IDEOGRAPH, _KANA, _HANGUL))
