@@ -19,6 +19,7 @@ from pathlib import Path
 
 SAMPLE_SECONDS = 0.2
 PAGE = os.sysconf("SC_PAGE_SIZE")
+TICKS = os.sysconf("SC_CLK_TCK")
 PR_SET_CHILD_SUBREAPER = 36
 
 
@@ -57,6 +58,16 @@ def rss_bytes(pid: int) -> int:
         return 0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of one process so far (0.0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def pss_bytes(pid: int) -> int:
     try:
         with open(f"/proc/{pid}/smaps_rollup") as fh:
@@ -77,6 +88,7 @@ class Sampler(threading.Thread):
         self.interval = interval
         self.stop_event = threading.Event()
         self.peak_rss = self.peak_pss = self.peak_root_rss = 0
+        self.root_cpu = 0.0  # the root process's own CPU seconds at the last sample
         self.seen: set[int] = set()
 
     def run(self):
@@ -86,6 +98,7 @@ class Sampler(threading.Thread):
             rss = [rss_bytes(p) for p in pids]
             self.peak_rss = max(self.peak_rss, sum(rss))
             self.peak_root_rss = max(self.peak_root_rss, rss[0] if rss else 0)
+            self.root_cpu = max(self.root_cpu, cpu_seconds(self.root))
             self.peak_pss = max(self.peak_pss, sum(pss_bytes(p) for p in pids))
             self.stop_event.wait(self.interval)
 
@@ -141,5 +154,5 @@ def run_measured(cmd: list[str], cwd: Path | None = None, env: dict | None = Non
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"returncode": proc.returncode, "output": (stdout or b"").decode("utf-8", "replace"), "wall": wall,
             "started_at": started_at, "cpu": cpu, "peak_rss_tree": sampler.peak_rss, "peak_pss_tree": sampler.peak_pss,
-            "peak_rss_main": max(sampler.peak_root_rss, 0),
+            "peak_rss_main": max(sampler.peak_root_rss, 0), "cpu_main": sampler.root_cpu,
             "maxrss_largest": after.ru_maxrss * 1024, "processes": len(sampler.seen)}

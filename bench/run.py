@@ -207,13 +207,14 @@ LABELS = {"A": "A extraction ceiling (extract_page, pool, from disk)",
 
 
 def table(results: dict) -> str:
-    lines = [(f"| run | pages | wall s | pages/s | CPU s | CPU use ({results['cores']} cores) | peak RSS tree MB | "
-              "peak PSS tree MB | peak RSS main MB |"),
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [(f"| run | pages | wall s | pages/s | CPU s | CPU use ({results['cores']} cores) | CPU ms/page | "
+              "main process CPU ms/page | peak RSS tree MB | peak PSS tree MB | peak RSS main MB |"),
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for key, r in results["runs"].items():
         lines.append(f"| {LABELS[key]} | {r['pages']} | {r['wall']:.1f} | {r['pages_per_s']:.1f} | {r['cpu']:.1f} | "
-                     f"{100 * r['cpu_util']:.0f} % | {r['peak_rss_tree'] / 2**20:.0f} | {r['peak_pss_tree'] / 2**20:.0f} | "
-                     f"{r['peak_rss_main'] / 2**20:.0f} |")
+                     f"{100 * r['cpu_util']:.0f} % | {1000 * r['cpu'] / r['pages']:.1f} | "
+                     f"{1000 * r.get('cpu_main', 0) / r['pages']:.1f} | {r['peak_rss_tree'] / 2**20:.0f} | "
+                     f"{r['peak_pss_tree'] / 2**20:.0f} | {r['peak_rss_main'] / 2**20:.0f} |")
     return "\n".join(lines)
 
 

@@ -58,7 +58,7 @@ def extract_page(html: str, url: str, source: dict | None = None, hints: dict | 
     paragraphs = resegment((doc.text if doc else "").split("\n"), lines)
     paragraphs = clean.clean_paragraphs(paragraphs, title, rules)
     body = clean.normalise_body(paragraphs)
-    kind, reason = classify_page(tree, doc, url, body, source)
+    kind, reason = classify_page(tree, doc, url, body, source, lines)
     if kind != "article" and gate:
         return {"kind": kind, "reason": reason}
     return {"kind": kind, "reason": reason, "article": _article(tree, doc, lines, url, source, hints, title, body)}
@@ -363,6 +363,9 @@ def start_worker(max_memory_mb: int) -> None:
     extract_page(WARM_UP_PAGE, "http://localhost/warm-up.html")
 
 
+QUEUED_PER_WORKER = 2  # pages handed to the pool per worker: the one it works on and the next
+
+
 class ExtractPipeline:
     """Runs extract_page in a process pool so extraction uses every core while Scrapy keeps downloading."""
 
@@ -380,7 +383,8 @@ class ExtractPipeline:
 
     def open_spider(self, spider=None):
         if self.workers > 0:
-            self.free_workers = asyncio.Semaphore(self.workers)
+            # one page queued behind each page in work, so a worker never idles waiting for the Scrapy process
+            self.in_flight = asyncio.Semaphore(self.workers * QUEUED_PER_WORKER)
             self._start_pool()
 
     def _start_pool(self) -> None:
@@ -425,12 +429,12 @@ class ExtractPipeline:
     async def _extract(self, args: tuple) -> dict:
         if not self.pool:
             return extract_and_sign(*args)
-        async with self.free_workers:  # submit only to an idle worker, so the clock below times the work alone
+        async with self.in_flight:
             future = asyncio.get_running_loop().run_in_executor(self.pool, extract_and_sign, *args)
             if not self.timeout:
                 return await future
             try:  # the worker's alarm ends a slow page; this is the backstop for one stuck in C code
-                return await asyncio.wait_for(future, self.timeout * 2 + 5)
+                return await asyncio.wait_for(future, self.timeout * (QUEUED_PER_WORKER + 1) + 5)
             except asyncio.TimeoutError:
                 self.stuck = True
                 raise
