@@ -1,9 +1,9 @@
 """The benchmarks cannot rot: `make bench` at a tiny size, and the dedupe index as a crawl loads it."""
 from __future__ import annotations
 
+import json
 import re
 import subprocess
-import time
 
 import numpy as np
 import pytest
@@ -17,7 +17,6 @@ from tests.test_dedupe import STORY, ZH_STORY
 
 @pytest.mark.timeout(120)
 def test_make_bench_runs_a_b_and_c_side_by_side(tmp_path):
-    start = time.monotonic()
     result = subprocess.run(["make", "--no-print-directory", "bench", "N=24", f"BENCH_OUT={tmp_path}"], cwd=ROOT,
                             capture_output=True, text=True, timeout=110, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
@@ -27,8 +26,9 @@ def test_make_bench_runs_a_b_and_c_side_by_side(tmp_path):
         pages = int(row.split("|")[2])
         assert pages >= 20, row  # every run extracted (nearly) every article page
     assert re.search(r"^B/A = \d+\.\d\d$", out, re.MULTILINE) and re.search(r"^B/C = \d+\.\d\d$", out, re.MULTILINE), out
-    assert (tmp_path / "results-24.json").exists()
-    assert time.monotonic() - start < 60
+    runs = json.loads((tmp_path / "results-24.json").read_text("utf-8"))["runs"]
+    # the Scrapy process's own CPU is told apart: in B the extraction workers do most of the work
+    assert 0 < runs["B"]["cpu_main"] < runs["B"]["cpu"] and 0 < runs["C"]["cpu_main"] <= runs["C"]["cpu"]
 
 
 def test_index_loaded_from_the_database_finds_stored_originals(tmp_path):
