@@ -88,7 +88,7 @@ class Sampler(threading.Thread):
         self.interval = interval
         self.stop_event = threading.Event()
         self.peak_rss = self.peak_pss = self.peak_root_rss = 0
-        self.root_cpu = 0.0  # the root process's own CPU seconds at the last sample
+        self.cpu_of: dict[int, float] = {}  # each process's own CPU seconds at its last sample
         self.seen: set[int] = set()
 
     def run(self):
@@ -98,7 +98,8 @@ class Sampler(threading.Thread):
             rss = [rss_bytes(p) for p in pids]
             self.peak_rss = max(self.peak_rss, sum(rss))
             self.peak_root_rss = max(self.peak_root_rss, rss[0] if rss else 0)
-            self.root_cpu = max(self.root_cpu, cpu_seconds(self.root))
+            for pid in pids:
+                self.cpu_of[pid] = max(self.cpu_of.get(pid, 0.0), cpu_seconds(pid))
             self.peak_pss = max(self.peak_pss, sum(pss_bytes(p) for p in pids))
             self.stop_event.wait(self.interval)
 
@@ -154,5 +155,6 @@ def run_measured(cmd: list[str], cwd: Path | None = None, env: dict | None = Non
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"returncode": proc.returncode, "output": (stdout or b"").decode("utf-8", "replace"), "wall": wall,
             "started_at": started_at, "cpu": cpu, "peak_rss_tree": sampler.peak_rss, "peak_pss_tree": sampler.peak_pss,
-            "peak_rss_main": max(sampler.peak_root_rss, 0), "cpu_main": sampler.root_cpu,
+            "peak_rss_main": max(sampler.peak_root_rss, 0), "cpu_main": sampler.cpu_of.get(proc.pid, 0.0),
+            "cpu_processes": sorted(sampler.cpu_of.values(), reverse=True),
             "maxrss_largest": after.ru_maxrss * 1024, "processes": len(sampler.seen)}

@@ -363,7 +363,7 @@ def start_worker(max_memory_mb: int) -> None:
     extract_page(WARM_UP_PAGE, "http://localhost/warm-up.html")
 
 
-QUEUED_PER_WORKER = 2  # pages handed to the pool per worker: the one it works on and the next
+QUEUED_PER_WORKER = 6  # pages handed to the pool per worker: the one it works on and a few more, so it does not idle while the Scrapy process is busy (a batch written, a burst of responses)
 
 
 class ExtractPipeline:
