@@ -15,6 +15,11 @@ class PageItem(scrapy.Item):
     links = scrapy.Field()
     article = scrapy.Field()  # filled by ExtractPipeline: the dict that will be stored
 
+    def __repr__(self) -> str:
+        # Scrapy logs an item with every drop ("Dropped: ..."): the whole page, pretty-printed, cost
+        # ~80 ms a time and filled the log with untrusted HTML; which page it was is what a reader needs
+        return f"<PageItem {self.get('source')} {self.get('url')}>"
+
 
 class PageVisit(scrapy.Item):
     """A feed, sitemap or listing page was read: its validators and links, for the next run."""
@@ -25,3 +30,6 @@ class PageVisit(scrapy.Item):
     etag = scrapy.Field()
     last_modified = scrapy.Field()
     links = scrapy.Field()  # list of [url, callback name, date hint, title hint]
+
+    def __repr__(self) -> str:
+        return f"<PageVisit {self.get('kind')} {self.get('source')} {self.get('url')} ({len(self.get('links') or [])} links)>"

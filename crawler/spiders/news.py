@@ -150,6 +150,7 @@ class NewsSpider(scrapy.Spider):
         sidebars repeat on every page, so hrefs are resolved once per page and the verdict on an
         absolute URL is kept across pages (bounded)."""
         base_url, page_url, encoding = get_base_url(response), response.url, response.encoding
+        joined = _joined_links(base_url, page_url, encoding)
         verdicts = self.link_verdicts.setdefault(source.name, {})
         if len(verdicts) > MAX_CACHED_VERDICTS:
             verdicts.clear()
@@ -161,7 +162,7 @@ class NewsSpider(scrapy.Spider):
             if href is None or href in hrefs:
                 continue
             hrefs.add(href)
-            url = _absolute(href, base_url, page_url, encoding)
+            url = _absolute(href, base_url, page_url, encoding, joined)
             if url is None or url in found:
                 continue
             found.add(url)
@@ -287,6 +288,7 @@ LINK_SCHEMES = {"http", "https", "file", "ftp"}  # scrapy.linkextractors._is_val
 # Scrapy's url_has_any_extension(urlparse(url), IGNORED_EXTENSIONS) as one regex
 IGNORED_EXTENSION = re.compile(r"\.(?:%s)\Z" % "|".join(map(re.escape, IGNORED_EXTENSIONS)))
 MAX_CACHED_VERDICTS = MAX_CACHED_LINKS = 100_000
+MAX_CACHED_ORIGINS = 256
 
 
 @lru_cache(maxsize=100_000)
@@ -299,22 +301,34 @@ def _canonical(url: str) -> str:
 # root-relative, or protocol-relative or absolute with a host ("//" alone takes the base's path; tabs
 # and newlines, which urlsplit drops, could make "/\t/" one). Menus and sidebars are made of these.
 ORIGIN_RELATIVE = re.compile(r"(?:/(?!/)|//[^/?#\s]|https?://[^/?#\s])[^\t\n\r]*\Z")
-_joined: dict[tuple, str | None] = {}
+_joined: dict[tuple, dict[str, str | None]] = {}  # (base origin, page origin, encoding) -> raw href -> URL
 
 
-def _absolute(href: str, base_url: str, page_url: str, encoding: str) -> str | None:
-    """An href made absolute as Scrapy's link extractor makes it, or None for a bogus one."""
-    href = strip_html5_whitespace(href)
-    if not ORIGIN_RELATIVE.match(href):
-        return _join_link(href, base_url, page_url, encoding)
-    key = (href, _origin(base_url), _origin(page_url), encoding)
-    try:
-        return _joined[key]
-    except KeyError:
-        if len(_joined) >= MAX_CACHED_LINKS:
+def _joined_links(base_url: str, page_url: str, encoding: str) -> dict[str, str | None]:
+    """The absolute URLs of origin-relative hrefs already resolved for pages of these origins."""
+    key = (_origin(base_url), _origin(page_url), encoding)
+    joined = _joined.get(key)
+    if joined is None:
+        if len(_joined) >= MAX_CACHED_ORIGINS:
             _joined.clear()
-        url = _joined[key] = _join_link(href, base_url, page_url, encoding)
-        return url
+        joined = _joined[key] = {}
+    return joined
+
+
+def _absolute(href: str, base_url: str, page_url: str, encoding: str, joined: dict[str, str | None]) -> str | None:
+    """An href made absolute as Scrapy's link extractor makes it, or None for a bogus one. `joined` is
+    _joined_links() for this page: an origin-relative href is resolved once for all pages sharing it."""
+    try:
+        return joined[href]
+    except KeyError:
+        pass
+    stripped = strip_html5_whitespace(href)
+    url = _join_link(stripped, base_url, page_url, encoding)
+    if ORIGIN_RELATIVE.match(stripped):
+        if len(joined) >= MAX_CACHED_LINKS:
+            joined.clear()
+        joined[href] = url
+    return url
 
 
 def _join_link(href: str, base_url: str, page_url: str, encoding: str) -> str | None:
