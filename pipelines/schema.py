@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlite_utils
+from sqlite_utils.db import DescIndex
 
 ARTICLE_COLUMNS = {
     "id": int,
@@ -95,7 +96,10 @@ VERSION_COLUMNS = {
 
 INDEXES = [
     ["source"],
-    ["published"],
+    # newest first, ties by id: exactly Datasette's `order by published desc, id` (the table's sort_desc),
+    # so any page size reads the index in order; with (published) alone SQLite must sort ties by id
+    # and for `_size=0`/`_size=1` it chose to sort the whole table instead (seconds at 1M articles)
+    [DescIndex("published"), "id"],
     ["language"],
     ["category"],
     ["content_hash"],
@@ -103,7 +107,16 @@ INDEXES = [
     # originals newest first (latest_stories, the feed) without a sort, and reprints of a story; its
     # prefix serves every duplicate_of lookup, so no index on duplicate_of alone
     ["duplicate_of", "published"],
+    # per-source counts of articles and originals and the newest date (the front page), and one
+    # source's latest originals, read from the index alone: the rows hold the bodies, and a column
+    # stored after the body is only reached through its overflow pages
+    ["source", "duplicate_of", "published"],
 ]
+# indexes on expressions (name -> SQL expression); Datasette's date facet and `published__date=` filter
+# are `date(published)`, otherwise computed for every row (date facet over 1M rows: ~0.46 s, from this index ~0.09 s)
+EXPRESSION_INDEXES = {"articles": {"idx_articles_published_date": "date(published)"}}
+# indexes an older newsdb created that a newer one replaced: dropped on open
+RETIRED_INDEXES = {"articles": [("published",)]}
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
@@ -145,8 +158,19 @@ def _create(db: sqlite_utils.Database, name: str, columns: dict, pk, not_null=()
         for index in indexes:  # an index a newer newsdb added: built once, on the first open
             if tuple(index) not in have:
                 table.create_index(index, if_not_exists=True)
+        _expression_indexes(db, name)
+        retired = set(RETIRED_INDEXES.get(name, ()))
+        for index in table.indexes:
+            if tuple(index.columns) in retired and not index.unique and not index.name.startswith("sqlite_"):
+                db.execute(f"DROP INDEX IF EXISTS [{index.name}]")
         return False
     table.create(columns, pk=pk, not_null=set(not_null), foreign_keys=list(foreign_keys))
     for index in indexes:
         table.create_index(index)
+    _expression_indexes(db, name)
     return True
+
+
+def _expression_indexes(db: sqlite_utils.Database, table: str) -> None:
+    for index, expression in EXPRESSION_INDEXES.get(table, {}).items():
+        db.execute(f"CREATE INDEX IF NOT EXISTS [{index}] ON [{table}] ({expression})")

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -648,3 +649,58 @@ def test_feed_of_synthetic_rows(ds):
     assert len(feed.entries) == 4
     feed = feedparser.parse(fetch(ds, "/news/feed.atom?source=gamma").content)
     assert not feed.bozo and feed.entries == []
+
+
+# --- big databases: aggregate cache, uncounted hidden tables ------------------
+
+
+def test_aggregate_cache_follows_every_commit(ds, db_path, monkeypatch):
+    from newsdb.datasette import cache
+
+    monkeypatch.setattr(cache, "MIN_MS", 0)  # keep every aggregate, however cheap
+    cache.clear()
+
+    def source_counts():
+        data = fetch(ds, "/news/articles.json?_facet=source&_size=0").json()
+        return data["filtered_table_rows_count"], {
+            r["value"]: r["count"] for r in data["facet_results"]["source"]["results"]}
+
+    assert source_counts() == (6, {"alpha": 3, "beta": 2, "gamma": 1})
+    kept = len(cache._cache)
+    assert kept >= 2  # the count and the facets
+    assert source_counts() == (6, {"alpha": 3, "beta": 2, "gamma": 1})  # served from the cache
+    assert len(cache._cache) == kept
+    # another connection commits (as the crawler does): the next page sees it
+    db = open_db(db_path)
+    db["articles"].insert({"id": 50, "url": "https://delta.example/1", "source": "delta", "title": "New",
+                           "body": "A new story", "published": "2024-05-05T00:00:00+00:00"})
+    db.close()
+    assert source_counts() == (7, {"alpha": 3, "beta": 2, "gamma": 1, "delta": 1})
+    db = sqlite3.connect(db_path)
+    with db:
+        db.execute("update articles set source = 'alpha' where id = 50")  # same size of file and rows
+    db.close()
+    assert source_counts() == (7, {"alpha": 4, "beta": 2, "gamma": 1})
+    cache.clear()
+
+
+def test_cache_keeps_only_aggregates():
+    from newsdb.datasette import cache
+
+    assert cache.cacheable("select count(*) from articles where source = :p0")
+    assert cache.cacheable("select source as value, count(*) as count from (select * from articles) "
+                           "where source is not null group by source order by count desc, value limit 31")
+    assert cache.cacheable("select date(published) as value, count(*) as count from (select 1)")
+    assert not cache.cacheable("select id, title from articles order by published desc, id limit 51")
+    assert not cache.cacheable("select * from articles where id = :id")
+    assert not cache.cacheable("select count(*) as n, title from articles")  # not a bare count
+    assert not cache.cacheable("select count(*) from articles where published > date('now', '-1 day')")
+    assert not cache.cacheable("select count(*) from articles where random() > 0")
+
+
+def test_database_page_does_not_count_hidden_tables(ds):
+    data = fetch(ds, "/news.json").json()
+    counts = {t["name"]: t["count"] for t in data["tables"]}
+    assert counts["articles"] == 6 and counts["crawl_runs"] == 2
+    assert counts["articles_fts_data"] is None and counts["article_signatures"] is None
+    fetch(ds, "/news", "/")  # the HTML pages still render

@@ -1,0 +1,63 @@
+"""The schema's indexes: created on new files, added to (and retired from) older ones on open, and the
+query shapes of a big database they exist for."""
+from __future__ import annotations
+
+import sqlite3
+
+from pipelines.schema import open_db
+
+
+def plan(conn, sql: str) -> str:
+    return " | ".join(row[3] for row in conn.execute("explain query plan " + sql))
+
+
+def index_columns(conn, table: str = "articles") -> dict[str, tuple]:
+    return {name: tuple(r[2] for r in conn.execute(f"pragma index_info([{name}])"))
+            for (name,) in conn.execute("select name from sqlite_master where type = 'index' and tbl_name = ?", [table])}
+
+
+def test_an_older_database_gains_the_new_indexes_and_loses_the_retired_one(tmp_path):
+    path = tmp_path / "news.db"
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    for name, cols in index_columns(conn).items():
+        if cols in {("published", "id"), ("source", "duplicate_of", "published")}:
+            conn.execute(f"drop index [{name}]")
+    conn.execute("create index idx_articles_published on articles (published)")  # as newsdb made it before
+    conn.commit()
+    conn.close()
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    columns = set(index_columns(conn).values())
+    assert {("published", "id"), ("source", "duplicate_of", "published")} <= columns
+    assert ("published",) not in columns
+    desc = conn.execute("select sql from sqlite_master where sql like '%(\"published\" desc, \"id\")%'").fetchone()
+    assert desc, "newest first, ties by id"
+
+
+def test_query_shapes_of_a_big_table_read_indexes(tmp_path):
+    db = open_db(tmp_path / "news.db")
+    db["articles"].insert_all(({"id": i, "url": f"https://a/{i}", "source": f"s{i % 7}", "body": "x" * 5000,
+                                "published": f"2024-01-{1 + i % 28:02d}T00:00:00+00:00",
+                                "duplicate_of": None if i % 10 else i - 1} for i in range(1, 2001)))
+    conn = db.conn
+    # Datasette's table page (sort_desc published), at every page size including _size=0 and 1
+    for limit in (1, 2, 51):
+        sql = f"select * from articles order by published desc, id limit {limit}"
+        assert plan(conn, sql) == "SCAN articles USING INDEX idx_articles_published_id", plan(conn, sql)
+    # the front page's counts per source, from the index alone
+    from newsdb.datasette.newsroom import data
+    assert "COVERING INDEX idx_articles_source_duplicate_of_published" in plan(conn, data.SOURCE_COUNTS)
+    # facet by source, count: covering index scans, never the rows
+    assert "COVERING INDEX" in plan(conn, "select source as value, count(*) as count from (select * from articles) "
+                                         "where source is not null group by source order by count desc, value limit 31")
+    assert "COVERING INDEX" in plan(conn, "select count(*) from articles")
+    # date facet and `published__date=` filter: date(published) from its index, not computed per row
+    assert "idx_articles_published_date" in plan(conn, "select date(published) as value, count(*) as count from "
+                                                 "(select * from articles) where date(published) is not null "
+                                                 "group by date(published) order by count desc, value limit 31")
+    assert "idx_articles_published_date (<expr>=?)" in plan(conn, "select id from articles where date(published) = '2024-01-03'")
+    # the dedupe index's reads at start
+    assert "COVERING INDEX" in plan(conn, "select id from articles where duplicate_of is null")
+    assert plan(conn, "select id, url from articles order by url") == "SCAN articles USING COVERING INDEX idx_articles_url"
+    db.close()
