@@ -2,11 +2,13 @@
 articles (10 sources, realistic lengths, ~10 % reprints, ~30 % Chinese; FTS, triggers and signatures in
 place) once, then measures on it:
 
-* an incremental crawl of the bench site (200 pages) into it: start to first request, wall time, peak RSS;
+* an incremental crawl of the bench site (500 pages) into it: start to first request, wall time, peak RSS;
 * the dedupe state in memory (tracemalloc around loading the NearDuplicateIndex, per article);
 * DB size per article;
-* Datasette response times (in-process client, 50 requests each, median and p95): the articles table
-  page, a full-text search, a facet by source, the latest_stories canned query, one article row page.
+* Datasette response times (in-process client, 50 requests each after one warm-up, median and p95): the
+  articles table page, a full-text search, a facet by source, the latest_stories canned query, one
+  article row page; then 10 more of each with newsdb's aggregate cache emptied before each request
+  (what the first view after a crawl's commit costs).
 
     python -m bench.scale --articles 1000000 [--rebuild]
 
@@ -58,13 +60,15 @@ class Corpus:
         self.entities = _syllables(rng, 100_000)
         self.entities[199] = SEARCH_TERM
         weights = 1 / np.arange(1, len(self.entities) + 1) ** 0.9
-        self.entity_p = weights / weights.sum()
+        self.entity_cdf = np.cumsum(weights / weights.sum())
+        self.entity_cdf[-1] = 1.0
 
     def body(self, rng: np.random.Generator, zh: bool) -> str:
         pool = self.zh if zh else self.en
         n = int(rng.integers(25, 90)) if zh else int(rng.integers(20, 75))
         picks = rng.integers(0, len(pool), n)
-        names = [self.entities[i] for i in rng.choice(len(self.entities), 3, p=self.entity_p)]
+        # inverse-CDF sampling: same distribution as rng.choice(p=...), which costs ~1 ms a call
+        names = [self.entities[i] for i in np.searchsorted(self.entity_cdf, rng.random(3), side="right")]
         sentences = [pool[i] for i in picks]
         for k, name in enumerate(names):
             sentences[min(k * 5, n - 1)] = f"{name} {sentences[min(k * 5, n - 1)]}"
@@ -86,8 +90,11 @@ def build(n: int, path: Path, seed: int = 6) -> dict:
                          "and sql is not null) or (type = 'trigger' and tbl_name = 'articles')").fetchall()
     for name, sql in saved:
         conn.execute(f"drop {'trigger' if sql.upper().startswith('CREATE TRIGGER') else 'index'} [{name}]")
+    # no journal while loading (a failed build is simply built again): the single FTS rebuild
+    # transaction would otherwise go through a WAL as big as the index and be copied once more
+    conn.execute("PRAGMA journal_mode=OFF")
     conn.execute("PRAGMA synchronous=OFF")
-    conn.execute("PRAGMA cache_size=-200000")
+    conn.execute("PRAGMA cache_size=-1000000")
     corpus = Corpus(seed)
     rng = np.random.default_rng(seed)
     perm = 128
@@ -140,13 +147,19 @@ def build(n: int, path: Path, seed: int = 6) -> dict:
                 conn.execute(sql)
     indexed = time.monotonic()
     with conn:
+        # FTS5 flushes its in-memory postings to a new segment each `hashsize` bytes (1 MB by default):
+        # 256 MB means far fewer segments to merge (trigram rebuild ~2x faster); restored afterwards so
+        # the crawler's small transactions keep the default
+        conn.execute("insert into articles_fts(articles_fts, rank) values('hashsize', 268435456)")
         conn.execute("insert into articles_fts(articles_fts) values('rebuild')")
+        conn.execute("delete from articles_fts_config where k = 'hashsize'")
         for name, sql in saved:
             if sql.upper().startswith("CREATE TRIGGER"):
                 conn.execute(sql)
-    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA analysis_limit=2000")
     conn.execute("ANALYZE")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
     db.close()
     done = time.monotonic()
     return {"rows_s": loaded - started, "indexes_s": indexed - loaded, "fts_s": done - indexed, "total_s": done - started}
@@ -169,6 +182,9 @@ def dedupe_memory(path: Path) -> dict:
     """tracemalloc around loading the dedupe index the way DedupePipeline.open_spider does."""
     from pipelines import dedupe
 
+    start = time.monotonic()
+    untraced = len(dedupe.load_index(path))  # the time a crawl's loader thread takes (tracemalloc slows it ~3x)
+    untraced_s = time.monotonic() - start
     gc.collect()
     tracemalloc.start()
     base = tracemalloc.get_traced_memory()[0]
@@ -180,7 +196,9 @@ def dedupe_memory(path: Path) -> dict:
     peak = tracemalloc.get_traced_memory()[1] - base
     tracemalloc.stop()
     n = len(index)
-    return {"entries": n, "bytes": used, "bytes_per_entry": used / max(n, 1), "peak_bytes": peak, "load_s": seconds}
+    assert n == untraced
+    return {"entries": n, "bytes": used, "bytes_per_entry": used / max(n, 1), "peak_bytes": peak,
+            "load_s": untraced_s, "load_traced_s": seconds}
 
 
 def _old_load(dedupe, path: Path):
@@ -195,7 +213,8 @@ def _old_load(dedupe, path: Path):
     return index
 
 
-async def _datasette_times(path: Path, requests: int, sample_id: int) -> dict:
+async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: int = 10) -> dict:
+    from newsdb.datasette import cache
     from newsdb.serve import database_name, make_datasette
 
     ds = make_datasette(path)
@@ -218,7 +237,7 @@ async def _datasette_times(path: Path, requests: int, sample_id: int) -> dict:
             response = await ds.client.get(url)
             elapsed = (time.perf_counter() - t) * 1000
             if response.status_code != 200:
-                raise RuntimeError(f"{url}: HTTP {response.status_code}")
+                raise RuntimeError(f"{url}: HTTP {response.status_code}: {' '.join(response.text.split())[:800]}")
             if k == 0:
                 first = elapsed  # the first request warms caches: reported apart
             else:
@@ -226,26 +245,54 @@ async def _datasette_times(path: Path, requests: int, sample_id: int) -> dict:
         times.sort()
         out[label] = {"first_ms": first, "median_ms": statistics.median(times),
                       "p95_ms": times[max(0, round(0.95 * len(times)) - 1)], "url": make()}
+        # the same with newsdb's aggregate cache emptied before each request (plugins/newsdb_cache.py):
+        # what the first view after a crawl commit costs
+        cold = []
+        for k in range(uncached):
+            url = make()
+            cache.clear()
+            t = time.perf_counter()
+            response = await ds.client.get(url)
+            cold.append((time.perf_counter() - t) * 1000)
+            if response.status_code != 200:
+                raise RuntimeError(f"{url}: HTTP {response.status_code}: {' '.join(response.text.split())[:800]}")
+        if cold:
+            cold.sort()
+            out[label].update(uncached_median_ms=statistics.median(cold),
+                              uncached_p95_ms=cold[max(0, round(0.95 * len(cold)) - 1)], uncached_requests=len(cold))
     return out
 
 
 def measure(n: int, seed: int, rebuild: bool, requests: int, crawl_pages: int) -> dict:
     become_subreaper()
     path = OUT / f"scale-{n}.db"
-    results: dict = {"articles": n, "cores": os.cpu_count()}
+    results: dict = {"articles": n, "cores": os.cpu_count(), "crawl_pages": crawl_pages}
+    previous = OUT / f"scale-results-{n}.json"
     if rebuild or not path.exists():
         print(f"building {path} with {n} articles", flush=True)
         results["build"] = build(n, path, seed)
+    elif previous.exists():  # the file was built by an earlier run: keep its build times in the results
+        earlier = json.loads(previous.read_text("utf-8")).get("build")
+        if earlier:
+            results["build"] = {**earlier, "earlier_run": True}
+    from pipelines.schema import open_db
+
+    started = time.monotonic()
+    open_db(path).close()  # indexes a newer newsdb added to an older file are built here, not inside a measure
+    results["schema_upgrade_s"] = time.monotonic() - started
     site_dir = OUT / "scale-site"
     generate(crawl_pages, seed + 1, site_dir)
     site_sources = ["wire", "zixun", "digest"]
     clear_bench_rows(path, site_sources)
     size = sum(Path(f"{path}{s}").stat().st_size for s in ("", "-wal") if Path(f"{path}{s}").exists())
     conn = sqlite3.connect(path)
+    free = conn.execute("pragma freelist_count").fetchone()[0] * conn.execute("pragma page_size").fetchone()[0]
     stored = conn.execute("select count(*) from articles").fetchone()[0]
     originals = conn.execute("select count(*) from articles where duplicate_of is null").fetchone()[0]
     conn.close()
-    results.update(stored=stored, originals=originals, db_bytes=size, db_bytes_per_article=size / stored)
+    # free pages (FTS merges, deleted rows) are reused by later writes: counted apart
+    results.update(stored=stored, originals=originals, db_bytes=size, db_bytes_per_article=size / stored,
+                   db_free_bytes=free, db_used_bytes_per_article=(size - free) / stored)
 
     results["dedupe"] = dedupe_memory(path)
     print(f"dedupe index: {results['dedupe']['entries']} entries, "
@@ -269,21 +316,25 @@ def report(results: dict) -> str:
               f"{results['cores']} cores")]
     if "build" in results:
         b = results["build"]
-        lines.append(f"build: rows {b['rows_s']:.0f} s, indexes {b['indexes_s']:.0f} s, FTS {b['fts_s']:.0f} s, "
-                     f"total {b['total_s']:.0f} s")
+        lines.append(f"build{' (earlier run)' if b.get('earlier_run') else ''}: rows {b['rows_s']:.0f} s, "
+                     f"indexes {b['indexes_s']:.0f} s, FTS {b['fts_s']:.0f} s, total {b['total_s']:.0f} s")
     lines += ["| measure | value | bar at 1,000,000 |", "|---|---:|---:|",
-              f"| crawl of 200 pages: start to first request | {c['startup_s']:.1f} s | < {BARS['startup_s']} s |",
+              f"| crawl of {results.get('crawl_pages', 500)} pages: start to first request | {c['startup_s']:.1f} s | < {BARS['startup_s']} s |",
               f"| crawl: wall | {c['wall']:.1f} s | |",
               f"| crawl: peak RSS, Scrapy process | {c['peak_rss_main'] / 2**20:.0f} MB | ≤ {BARS['crawl_peak_rss_mb']} MB |",
               f"| crawl: peak RSS / PSS, process tree | {c['peak_rss_tree'] / 2**20:.0f} / {c['peak_pss_tree'] / 2**20:.0f} MB | |",
               (f"| dedupe state in memory | {d['bytes_per_entry']:.0f} B/article ({d['bytes'] / 2**20:.0f} MB for "
                f"{d['entries']}) | ≤ {BARS['dedupe_bytes_per_article']} B |"),
-              f"| dedupe index load | {d['load_s']:.2f} s | |",
-              f"| DB size | {results['db_bytes_per_article'] / 1024:.1f} KB/article ({results['db_bytes'] / 2**30:.2f} GB) | |"]
+              (f"| dedupe index load (in a thread: the crawl does not wait for it) | {d['load_s']:.2f} s"
+               f"{' (' + format(d['load_traced_s'], '.1f') + ' s under tracemalloc)' if 'load_traced_s' in d else ''} | |"),
+              (f"| DB size | {results['db_bytes_per_article'] / 1024:.1f} KB/article ({results['db_bytes'] / 2**30:.2f} GB"
+               f"{'; in use ' + format(results['db_used_bytes_per_article'] / 1024, '.1f') + ' KB/article' if 'db_used_bytes_per_article' in results else ''}) | |")]
     for label, t in results["datasette"].items():
         bar = f"p95 ≤ {BARS['datasette_p95_ms']} ms" if label in ("full-text search", "facet by source", "latest_stories") else ""
-        lines.append(f"| Datasette {label}: median / p95 (first) | {t['median_ms']:.0f} / {t['p95_ms']:.0f} ms "
-                     f"({t['first_ms']:.0f}) | {bar} |")
+        cold = (f"; uncached {t['uncached_median_ms']:.0f} / {t['uncached_p95_ms']:.0f} ms"
+                if "uncached_median_ms" in t else "")
+        lines.append(f"| Datasette {label}: median / p95 (first{'; uncached median / p95' if cold else ''}) | {t['median_ms']:.0f} / {t['p95_ms']:.0f} ms "
+                     f"({t['first_ms']:.0f}{cold}) | {bar} |")
     lines.append(f"crawl: {c['summary']}")
     return "\n".join(lines)
 
@@ -294,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--rebuild", action="store_true", help="build the database again even if it exists")
     parser.add_argument("--requests", type=int, default=50)
-    parser.add_argument("--crawl-pages", type=int, default=200)
+    parser.add_argument("--crawl-pages", type=int, default=500)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     results = measure(args.articles, args.seed, args.rebuild, args.requests, args.crawl_pages)

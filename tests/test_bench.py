@@ -52,3 +52,34 @@ def test_index_loaded_from_the_database_finds_stored_originals(tmp_path):
     assert len(index) == 3 and index.find(signature(STORY)) == "http://a/0"
     index.add("http://c/1", np.arange(NUM_PERM, dtype=np.uint32))
     assert index.find(np.arange(NUM_PERM, dtype=np.uint32)) == "http://c/1"
+
+
+def test_scale_build_makes_a_normal_newsdb_file_and_datasette_answers(tmp_path):
+    """bench.scale at a tiny size: the bulk build leaves a regular newsdb database (WAL, every index, FTS in
+    sync with its triggers back, FTS5 settings back to the defaults) that load_index and Datasette read."""
+    import asyncio
+    import sqlite3
+
+    from bench import scale
+
+    path = tmp_path / "scale-300.db"
+    times = scale.build(300, path)
+    assert set(times) == {"rows_s", "indexes_s", "fts_s", "total_s"}
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("select count(*) from articles").fetchone()[0] == 300
+    assert conn.execute("select k from articles_fts_config").fetchall() == [("version",)]  # no hashsize left
+    conn.execute("insert into articles_fts(articles_fts) values('integrity-check')")
+    word = conn.execute("select substr(title, 1, 6) from articles where language = 'en' limit 1").fetchone()[0]
+    hits = conn.execute("select count(*) from articles_fts where articles_fts match ?", [f'"{word}"']).fetchone()[0]
+    assert hits >= 1
+    names = {name for (name,) in conn.execute("select name from sqlite_master where tbl_name = 'articles'")}
+    assert {"articles_ai", "articles_ad", "articles_au", "idx_articles_url", "idx_articles_published_id",
+            "idx_articles_published_date", "idx_articles_source_duplicate_of_published"} <= names
+    conn.close()
+    open_db(path).close()  # nothing left to add
+    index = load_index(path)
+    assert 250 <= len(index) < 300  # ~10 % reprints
+    out = asyncio.run(scale._datasette_times(path, requests=2, sample_id=300, uncached=1))
+    assert set(out) == {"articles table", "full-text search", "facet by source", "latest_stories", "article row"}
+    assert all(t["median_ms"] > 0 and t["uncached_median_ms"] > 0 for t in out.values())
