@@ -61,3 +61,34 @@ def test_query_shapes_of_a_big_table_read_indexes(tmp_path):
     assert "COVERING INDEX" in plan(conn, "select id from articles where duplicate_of is null")
     assert plan(conn, "select id, url from articles order by url") == "SCAN articles USING COVERING INDEX idx_articles_url"
     db.close()
+
+
+def canned_sql(name: str) -> str:
+    from newsdb.serve import build_metadata
+
+    return build_metadata("news")["databases"]["news"]["queries"][name]["sql"]
+
+
+def test_the_search_query_reads_the_newest_hits_off_the_index_and_snips_only_those(tmp_path):
+    db = open_db(tmp_path / "news.db")
+    db["articles"].insert_all(({"id": i, "url": f"https://a/{i}", "source": f"s{i % 3}", "title": f"Story {i}",
+                                "body": ("common words " * 50) + ("rare term here " if i % 100 == 0 else "") + "x" * 3000,
+                                "published": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}T00:00:00+00:00"}
+                               for i in range(1, 1201)))
+    conn, sql = db.conn, canned_sql("search")
+    params = {"q": "common", "source": "", "language": "", "since": "", "until": ""}
+    # a word in every article: the 200 newest come off the (published desc, id) index, not a sort of all hits
+    assert "SCAN a USING INDEX idx_articles_published_id" in plan(conn, sql.replace(":q", "'common'")
+                                                                  .replace(":source", "''").replace(":language", "''")
+                                                                  .replace(":since", "''").replace(":until", "''"))
+    rows = conn.execute(sql, params).fetchall()
+    expected = [r[0] for r in conn.execute("select id from articles order by published desc, id limit 200")]
+    assert [r[0] for r in rows] == expected
+    assert all("\ue000common\ue001" in r[5] for r in rows)  # each one snipped where it matched
+    rare = conn.execute(sql, {**params, "q": "rare term"}).fetchall()
+    assert sorted(r[0] for r in rare) == list(range(100, 1201, 100))
+    assert [r[0] for r in conn.execute(sql, {**params, "q": "rare term", "source": "s1"})] == [
+        i for i in (r[0] for r in rare) if i % 3 == 1]
+    short = conn.execute(sql, {**params, "q": "xx"}).fetchall()  # 1-2 characters: a scan of the text
+    assert len(short) == 200 and all("\ue000xx\ue001" in r[5] for r in short)
+    db.close()
