@@ -3,6 +3,7 @@ and a headless Debian Chromium driven by Selenium (never a downloaded browser)."
 from __future__ import annotations
 
 import base64
+import importlib.util
 import shutil
 import socket
 import subprocess
@@ -34,9 +35,7 @@ def chromium_paths() -> tuple[str, str] | None:
 def missing_browser_reason() -> str | None:
     if chromium_paths() is None:
         return f"headless Chromium or chromedriver not found on PATH: {INSTALL_HINT}"
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("selenium") is None:
         return "the selenium package is not installed: make install"
     return None
 

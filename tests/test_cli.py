@@ -30,7 +30,6 @@ def test_extract_url_matches_what_the_crawl_stored(crawled, sample_sites, expect
     conn = sqlite3.connect(db)
     body, title = conn.execute("select body, title from articles where url = ?", [url]).fetchone()
     conn.close()
-    from tests.conftest import ROOT  # noqa: F401  (documenting where run_newsdb runs)
     sources = sample_sites.write_sources(db.parent / "cli-sources.toml")
     article = json.loads(run_newsdb("extract", url, "--source", truth["site"], "--sources", str(sources)).stdout)
     assert (article["title"], article["body"]) == (title, body)

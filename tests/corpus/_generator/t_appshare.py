@@ -203,14 +203,12 @@ def render(a: Art, i: int, arts):
 
 
 def nonarticles(arts):
-    pg = Page()
     mine = [o for o in arts if o.author == "科技前哨"] + arts[2:5]
     items = "".join(f'<li class="feed-item"><a href="{o.path.split("?")[0]}"><p class="f-title">{esc(o.title)}</p><p class="f-meta">{REL[k % len(REL)]} · {(k * 41) % 300}评论</p></a></li>\n' for k, o in enumerate(mine))
     p1 = (_shell_head("科技前哨的主页 - 资讯脉搏", '<meta property="og:title" content="科技前哨">\n') +
           '<div class="profile-page"><div class="profile-head"><img class="avatar" src="https://p3.newspulse-img.com/avatar/765312.jpg" alt=""><h1 class="name">科技前哨</h1>'
           '<p class="verify">优质科技领域创作者</p><p class="desc">每天一篇科技实测，说人话的数码博主</p><p class="stats"><span>12.6万粉丝</span><span>832关注</span><span>98.1万获赞</span></p><a class="follow" href="newspulse://profile">+ 关注</a></div>\n'
           f'<div class="tabs"><span class="active">文章</span><span>视频</span><span>微头条</span></div><ul class="feed">\n{items}</ul></div>\n</div>\n</body>\n</html>\n')
-    pg = Page()
     found = [o for o in arts if o.lang == "en"]
     items = "".join(f'<li class="result"><a href="{o.path.split("?")[0]}"><p class="r-title">{esc(o.title)}</p><p class="r-snippet">{esc(o.first_text()[:110])}…</p><p class="r-meta">{esc(o.source or o.author)}</p></a></li>\n' for o in found)
     p2 = (_shell_head("Search - NewsPulse", "") +

@@ -248,7 +248,7 @@ def render(a: Art, i: int, arts):
     out.append(f'\n<div id="wp" class="wp"><style id="diy_style" type="text/css"></style>\n<!--[diy=diynavtop]--><div id="diynavtop" class="area"></div><!--[/diy]-->\n'
                f'<div id="pt" class="bm cl">\n<div class="z">\n<a href="./" class="nvhm" title="首页">江城在线</a> <em>&rsaquo;</em>\n<a href="portal.php">门户</a> <em>&rsaquo;</em>\n<a href="portal.php?mod=list&catid={cid}">{a.cat}</a> <em>&rsaquo;</em>\n查看内容\n</div>\n</div>\n')
     out.append('<div id="ct" class="ct2 wp cl">\n<div class="mn">\n<div class="bm vw">\n')
-    info = [esc(d_discuz(a)), f'发布者: <a href="home.php?mod=space&amp;uid=12">江城小编</a>']
+    info = [esc(d_discuz(a)), '发布者: <a href="home.php?mod=space&amp;uid=12">江城小编</a>']
     pg.reg("发布者: 江城小编")
     if a.opt.get("views"):
         info.append(f"查看: {hits(a)}")

@@ -176,7 +176,7 @@ def render(a: Art, i: int, arts):
         extra += f'<meta name="date" content="{a.dt.strftime("%Y-%m-%d")}">\n'
     out = [_header(f"{a.title} - {suffix}", extra)]
     sec = a.cat
-    out.append(f'<td width="600" valign="top" class="center">\n<table width="100%" border="0" cellpadding="6" cellspacing="0">\n')
+    out.append('<td width="600" valign="top" class="center">\n<table width="100%" border="0" cellpadding="6" cellspacing="0">\n')
     out.append(f'<tr><td class="crumb"><font size="1"><a href="/">Home</a> &raquo; <a href="/section/{sec.lower()}/">{esc(sec)}</a></font></td></tr>\n')
     out.append(f'<tr><td class="storytitle"><h1><font face="Georgia" size="5" color="#003366">{esc(a.title)}</font></h1></td></tr>\n')
     meta = []
