@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from re import _parser  # the regex parser: a pattern's greatest match width
+from re import _constants, _parser  # the regex parser: a pattern's anchors and greatest match width
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -216,17 +216,21 @@ def _with_longest(patterns: tuple[re.Pattern[str], ...]) -> tuple[tuple[float, r
     """Each pattern with the longest paragraph it can match: N for a ^(?=.{0,N}$) guard, the pattern's
     own greatest width when it is anchored at both ends, else no limit. Most rules are short lines, and
     running them over every long paragraph of a story was most of the cleaning time."""
-    out = []
-    for p in patterns:
-        guard = _LENGTH_GUARD.match(p.pattern)
-        longest = float("inf")
-        if guard:
-            longest = int(guard.group(1))
-        elif p.pattern.startswith("^") and p.pattern.endswith("$") and not p.pattern.endswith("\\$"):
-            width = _parser.parse(p.pattern, p.flags).getwidth()[1]
-            longest = width if width < _parser.MAXREPEAT else longest
-        out.append((longest, p))
-    return tuple(out)
+    return tuple((_longest_match(p), p) for p in patterns)
+
+
+def _longest_match(pattern: re.Pattern[str]) -> float:
+    parsed = _parser.parse(pattern.pattern, pattern.flags).data
+    # "^a|b$" parses as one top-level alternative: neither anchor then bounds the whole paragraph
+    if not parsed or parsed[0] != (_constants.AT, _constants.AT_BEGINNING):
+        return float("inf")
+    guard = _LENGTH_GUARD.match(pattern.pattern)
+    if guard:
+        return int(guard.group(1))
+    if parsed[-1] == (_constants.AT, _constants.AT_END):  # "$": paragraphs hold no newline to stop before
+        width = _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+        return width if width < _constants.MAXREPEAT else float("inf")
+    return float("inf")
 
 
 def clean_paragraphs(paragraphs: Iterable[str], title: str | None, rules: Rules) -> list[str]:

@@ -291,3 +291,11 @@ def test_chinese_captions_glued_dates_and_rights_lines_are_dropped(line: str) ->
 def test_sentences_that_quote_or_report_these_stay(real: str) -> None:
     base = [LONG_ZH, real, LONG_ZH_2] if clean._is_cjk(real) else [LONG_EN, real, LONG_EN_2]
     assert clean.clean_paragraphs(base, "A title", RULES) == base
+
+
+def test_a_rule_with_alternatives_is_tried_on_paragraphs_of_any_length():
+    """Rules too short to match a long paragraph whole are skipped on it; "^a|b$" is not such a rule."""
+    rules = clean.load_rules(("^Promo|brought to you by our sponsor$",))
+    story = "A real paragraph of the story that goes on for a while. " * 5
+    long_ad = "Long advertising copy that runs on and on about nothing at all. " * 8 + "brought to you by our sponsor"
+    assert clean.clean_paragraphs([story, long_ad], None, rules) == [story.strip()]
