@@ -189,7 +189,7 @@ def dedupe_memory(path: Path) -> dict:
     tracemalloc.start()
     base = tracemalloc.get_traced_memory()[0]
     start = time.monotonic()
-    index = dedupe.load_index(path) if hasattr(dedupe, "load_index") else _old_load(dedupe, path)
+    index = dedupe.load_index(path)
     seconds = time.monotonic() - start
     gc.collect()
     used = tracemalloc.get_traced_memory()[0] - base
@@ -199,18 +199,6 @@ def dedupe_memory(path: Path) -> dict:
     assert n == untraced
     return {"entries": n, "bytes": used, "bytes_per_entry": used / max(n, 1), "peak_bytes": peak,
             "load_s": untraced_s, "load_traced_s": seconds}
-
-
-def _old_load(dedupe, path: Path):
-    from pipelines.schema import open_db
-
-    index = dedupe.NearDuplicateIndex(0.7)
-    db = open_db(path)
-    for row in db.query("select a.url, s.minhash from article_signatures s join articles a on a.id = s.article_id "
-                        "where a.duplicate_of is null"):
-        index.add(row["url"], dedupe.from_bytes(row["minhash"]))
-    db.close()
-    return index
 
 
 async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: int = 10, seed: int = 6) -> dict:

@@ -220,15 +220,15 @@ def _with_longest(patterns: tuple[re.Pattern[str], ...]) -> tuple[tuple[float, r
 
 
 def _longest_match(pattern: re.Pattern[str]) -> float:
-    parsed = _parser.parse(pattern.pattern, pattern.flags).data
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
     # "^a|b$" parses as one top-level alternative: neither anchor then bounds the whole paragraph
-    if not parsed or parsed[0] != (_constants.AT, _constants.AT_BEGINNING):
+    if not parsed.data or parsed.data[0] != (_constants.AT, _constants.AT_BEGINNING):
         return float("inf")
     guard = _LENGTH_GUARD.match(pattern.pattern)
     if guard:
         return int(guard.group(1))
-    if parsed[-1] == (_constants.AT, _constants.AT_END):  # "$": paragraphs hold no newline to stop before
-        width = _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    if parsed.data[-1] == (_constants.AT, _constants.AT_END):  # "$": paragraphs hold no newline to stop before
+        width = parsed.getwidth()[1]
         return width if width < _constants.MAXREPEAT else float("inf")
     return float("inf")
 

@@ -465,8 +465,9 @@ def author(tree: Any, lines: Sequence[str], fallback: str | None = None, not_: s
 
 # ---------------------------------------------------------------- tags, category
 
-_TAG_LINE = re.compile(r"^(?:tags?|keywords?|标签|关键词|关键字|tag标签)\s*[:：]\s*(.+)$", re.IGNORECASE)
-_TAG_LABEL = re.compile(_TAG_LINE.pattern[1:].split(r"\s*(.+)$")[0], re.IGNORECASE)  # the label, anywhere
+_TAG_LABEL_PATTERN = r"(?:tags?|keywords?|标签|关键词|关键字|tag标签)\s*[:：]"
+_TAG_LINE = re.compile(rf"^{_TAG_LABEL_PATTERN}\s*(.+)$", re.IGNORECASE)
+_TAG_LABEL = re.compile(_TAG_LABEL_PATTERN, re.IGNORECASE)  # the label, anywhere in a line
 _TAG_SPLIT = re.compile(r"\s*[,，、;；|｜/]\s*")
 MAX_TAG_CHARS = 40
 
