@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", action="append", metavar="NAME", required=True, help="source to reset (repeatable)")
     p.set_defaults(func=cmd_reset_seen)
 
+    p = sub.add_parser("optimize", help="merge the search index and refresh the planner's statistics "
+                                        "(weekly from cron keeps search fast as the database grows)")
+    p.add_argument("--db", type=Path, default=Path("data/news.db"))
+    p.set_defaults(func=cmd_optimize)
+
     p = sub.add_parser("export", help="write every matching article as CSV, JSON or NDJSON")
     p.add_argument("--db", type=Path, default=Path("data/news.db"))
     p.add_argument("--format", choices=["csv", "json", "ndjson"], default="csv")
@@ -108,6 +113,29 @@ def cmd_reset_seen(args) -> int:
     with db.atomic():
         pages = db.execute(f"delete from pages where source in ({marks})", args.source).rowcount
     print(f"newsdb: forgot {pages} pages of {', '.join(args.source)}; the next crawl fetches them again")
+    return 0
+
+
+def cmd_optimize(args) -> int:
+    import time
+
+    from pipelines import maintenance
+    from pipelines.schema import open_db
+
+    if not args.db.is_file():
+        print(f"newsdb: no database at {args.db}", file=sys.stderr)
+        return 2
+    db = open_db(args.db)
+    started = time.monotonic()
+    before = maintenance.search_index_segments(db)
+    steps = maintenance.merge_search_index(db)
+    maintenance.refresh_statistics(db)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    after = maintenance.search_index_segments(db)
+    db.close()
+    merged = ", ".join(f"{name} {before[name]} -> {after[name]}" for name in after)
+    print(f"newsdb: search index segments merged ({merged}) in {steps} steps; statistics refreshed; "
+          f"{time.monotonic() - started:.1f} s")
     return 0
 
 

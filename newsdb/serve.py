@@ -122,6 +122,15 @@ def make_datasette(db_path: Path):
     )
 
 
+def upgrade_schema(db_path: Path) -> None:
+    """Give a file an older newsdb wrote what this version's queries use (indexes, the words index),
+    as its next crawl would; Datasette itself opens it read-only. A file we may not write is served as it is."""
+    from pipelines.schema import open_db
+
+    if os.access(db_path, os.W_OK) and os.access(db_path.parent, os.W_OK):
+        open_db(db_path).close()
+
+
 def is_loopback(host: str) -> bool:
     if host.lower() in ("localhost", "localhost.localdomain", "ip6-localhost"):
         return True
@@ -154,6 +163,7 @@ def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001, public: bool
             "--public if publishing is what you want.",
             file=sys.stderr,
         )
+    upgrade_schema(db_path)
     command = [sys.executable, "-m", "datasette", "serve", *datasette_args(db_path, host, port)]
     process = subprocess.Popen(command)
 

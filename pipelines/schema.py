@@ -1,10 +1,13 @@
 """The SQLite schema newsdb writes and Datasette reads: one place, created idempotently."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import sqlite_utils
 from sqlite_utils.db import DescIndex
+
+logger = logging.getLogger(__name__)
 
 ARTICLE_COLUMNS = {
     "id": int,
@@ -111,12 +114,34 @@ INDEXES = [
     # source's latest originals, read from the index alone: the rows hold the bodies, and a column
     # stored after the body is only reached through its overflow pages
     ["source", "duplicate_of", "published"],
+    # a search's hits by id: its count, its facets and its order (newest first) are read from this small
+    # index instead of each hit's row (~6 KB with the body, a random read apiece once the file outgrows
+    # the page cache: 20,000 hits took 3.6 s at 1M articles); newsdb/datasette/search_plan.py
+    ["id", "published", "source", "category", "language", "duplicate_of"],
 ]
 # indexes on expressions (name -> SQL expression); Datasette's date facet and `published__date=` filter
 # are `date(published)`, otherwise computed for every row (date facet over 1M rows: ~0.46 s, from this index ~0.09 s)
 EXPRESSION_INDEXES = {"articles": {"idx_articles_published_date": "date(published)"}}
 # indexes an older newsdb created that a newer one replaced: dropped on open
 RETIRED_INDEXES = {"articles": [("published",)]}
+
+# Two full-text indexes of title and body. articles_fts (trigram) finds any text of 3+ characters:
+# Chinese, which has no spaces between words. articles_words (words, stemmed: "storms" finds "storm")
+# answers searches without Chinese or Japanese characters: a name's postings there are its own
+# articles, while each of its trigrams is shared with a large part of all articles (a new name took
+# 0.2-0.9 s on a cold trigram index of 1M articles). newsdb/datasette/search_plan.py picks one per search.
+WORDS_FTS = "articles_words"
+WORDS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+_WORDS_TRIGGERS = {
+    "articles_words_ai": "AFTER INSERT ON articles BEGIN "
+                         "INSERT INTO articles_words (rowid, title, body) VALUES (new.id, new.title, new.body); END",
+    "articles_words_ad": "AFTER DELETE ON articles BEGIN INSERT INTO articles_words (articles_words, rowid, title, body) "
+                         "VALUES ('delete', old.id, old.title, old.body); END",
+    # only a changed title or body re-indexes a row (not a duplicate_of or fetched_at update)
+    "articles_words_au": "AFTER UPDATE OF title, body ON articles BEGIN "
+                         "INSERT INTO articles_words (articles_words, rowid, title, body) VALUES ('delete', old.id, old.title, old.body); "
+                         "INSERT INTO articles_words (rowid, title, body) VALUES (new.id, new.title, new.body); END",
+}
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
@@ -136,6 +161,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                foreign_keys=[("duplicate_of", "articles", "id")], indexes=INDEXES):
         db.table("articles").create_index(["url"], unique=True)
         db.table("articles").enable_fts(["title", "body"], create_triggers=True, tokenize="trigram")
+    _words_index(db)
     _create(db, "article_signatures", {"article_id": int, "minhash": bytes}, pk="article_id",
             foreign_keys=[("article_id", "articles", "id")])
     _create(db, "article_versions", VERSION_COLUMNS, pk="id", foreign_keys=[("article_id", "articles", "id")],
@@ -174,3 +200,17 @@ def _create(db: sqlite_utils.Database, name: str, columns: dict, pk, not_null=()
 def _expression_indexes(db: sqlite_utils.Database, table: str) -> None:
     for index, expression in EXPRESSION_INDEXES.get(table, {}).items():
         db.execute(f"CREATE INDEX IF NOT EXISTS [{index}] ON [{table}] ({expression})")
+
+
+def _words_index(db: sqlite_utils.Database) -> None:
+    """The words index and its triggers; built from the stored articles when an older file lacks it
+    (once: ~2.5 KB and a few ms per article)."""
+    if not db[WORDS_FTS].exists():
+        if db.execute("select exists (select 1 from articles)").fetchone()[0]:
+            logger.warning("building the words search index once (about 4 minutes per million articles)")
+        with db.conn:
+            db.execute(f"CREATE VIRTUAL TABLE {WORDS_FTS} USING fts5(title, body, tokenize='{WORDS_TOKENIZER}', "
+                       "content='articles', content_rowid='id')")
+            db.execute(f"INSERT INTO {WORDS_FTS} ({WORDS_FTS}) VALUES ('rebuild')")
+    for name, body in _WORDS_TRIGGERS.items():
+        db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from scrapy import signals
 
-from pipelines import runs
+from pipelines import maintenance, runs
 from pipelines.schema import ARTICLE_COLUMNS, open_db
 from pipelines.urls import canonical_url
 
@@ -186,7 +186,17 @@ class StorePipeline:
             self.record_run(self.crawler.stats.get_stats(), "store_failed" if self.failed else reason)
         except sqlite3.OperationalError as e:  # still full: the run stays "running", the next one marks it killed
             logger.error("cannot record the run in %s: %s", self.crawler.settings.get("NEWSDB_DB"), e)
+        self._refresh_statistics()
         self.db.close()
+
+    def _refresh_statistics(self) -> None:
+        try:
+            if maintenance.statistics_stale(self.db):
+                started = time.monotonic()
+                maintenance.refresh_statistics(self.db)
+                logger.info("planner statistics refreshed in %.2f s", time.monotonic() - started)
+        except sqlite3.OperationalError as e:  # the run is recorded; the next one tries again
+            logger.warning("cannot refresh the planner statistics of %s: %s", self.crawler.settings.get("NEWSDB_DB"), e)
 
     def record_run(self, stats: dict, reason: str) -> None:
         settings = self.crawler.settings

@@ -64,8 +64,10 @@ def test_scale_build_makes_a_normal_newsdb_file_and_datasette_answers(tmp_path):
 
     path = tmp_path / "scale-300.db"
     times = scale.build(300, path)
-    assert set(times) == {"rows_s", "indexes_s", "fts_s", "total_s"}
+    assert set(times) == {"rows_s", "indexes_s", "fts_s", "optimize_s", "total_s"}
     conn = sqlite3.connect(path)
+    assert conn.execute("select count(distinct segid) from articles_fts_idx").fetchone()[0] == 1
+    assert conn.execute("select count(*) from sqlite_stat1 where tbl = 'articles'").fetchone()[0] > 0
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     assert conn.execute("select count(*) from articles").fetchone()[0] == 300
     assert conn.execute("select k from articles_fts_config").fetchall() == [("version",)]  # no hashsize left
@@ -75,7 +77,8 @@ def test_scale_build_makes_a_normal_newsdb_file_and_datasette_answers(tmp_path):
     assert hits >= 1
     names = {name for (name,) in conn.execute("select name from sqlite_master where tbl_name = 'articles'")}
     assert {"articles_ai", "articles_ad", "articles_au", "idx_articles_url", "idx_articles_published_id",
-            "idx_articles_published_date", "idx_articles_source_duplicate_of_published"} <= names
+            "idx_articles_published_date", "idx_articles_source_duplicate_of_published",
+            "idx_articles_id_published_source_category_language_duplicate_of"} <= names
     conn.close()
     open_db(path).close()  # nothing left to add
     index = load_index(path)

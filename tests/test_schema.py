@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from newsdb.datasette import search_plan
 from pipelines.schema import open_db
 
 
@@ -69,26 +70,32 @@ def canned_sql(name: str) -> str:
     return build_metadata("news")["databases"]["news"]["queries"][name]["sql"]
 
 
-def test_the_search_query_reads_the_newest_hits_off_the_index_and_snips_only_those(tmp_path):
+def test_the_search_query_reads_the_newest_hits_off_an_index_and_snips_only_those(tmp_path):
     db = open_db(tmp_path / "news.db")
     db["articles"].insert_all(({"id": i, "url": f"https://a/{i}", "source": f"s{i % 3}", "title": f"Story {i}",
-                                "body": ("common words " * 50) + ("rare term here " if i % 100 == 0 else "") + "x" * 3000,
+                                "body": ("common words " * 50) + ("rare term here " if i % 100 == 0 else "")
+                                + ("the EU said " if i % 2 == 0 else "") + ("经济消息 " if i % 7 == 0 else "") + "x" * 3000,
                                 "published": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}T00:00:00+00:00"}
-                               for i in range(1, 1201)))
+                               for i in range(1, 2401)))
     conn, sql = db.conn, canned_sql("search")
     params = {"q": "common", "source": "", "language": "", "since": "", "until": ""}
-    # a word in every article: the 200 newest come off the (published desc, id) index, not a sort of all hits
-    assert "SCAN a USING INDEX idx_articles_published_id" in plan(conn, sql.replace(":q", "'common'")
-                                                                  .replace(":source", "''").replace(":language", "''")
-                                                                  .replace(":since", "''").replace(":until", "''"))
-    rows = conn.execute(sql, params).fetchall()
-    expected = [r[0] for r in conn.execute("select id from articles order by published desc, id limit 200")]
-    assert [r[0] for r in rows] == expected
-    assert all("\ue000common\ue001" in r[5] for r in rows)  # each one snipped where it matched
+    # up to 2,000 hits are sorted off the small hits index; more are read off (published desc, id), newest first
+    steps = plan(conn, sql.replace(":q", "'common'").replace(":source", "''").replace(":language", "''")
+                 .replace(":since", "''").replace(":until", "''"))
+    assert "SCAN a USING INDEX idx_articles_published_id" in steps
+    assert f"SEARCH a USING COVERING INDEX {search_plan.HITS_INDEX}" in steps
+    newest = "select id from articles where {} order by published desc, id limit 200"
+    for q, where in (("common", "1"), ("EU", "id % 2 = 0")):  # 2,400 hits, then 1,200
+        rows = conn.execute(sql, {**params, "q": q}).fetchall()
+        assert [r[0] for r in rows] == [r[0] for r in conn.execute(newest.format(where))]
+        assert all(f"\ue000{q}\ue001" in r[5] for r in rows)  # each one snipped where it matched
     rare = conn.execute(sql, {**params, "q": "rare term"}).fetchall()
-    assert sorted(r[0] for r in rare) == list(range(100, 1201, 100))
+    assert sorted(r[0] for r in rare) == list(range(100, 2401, 100))
     assert [r[0] for r in conn.execute(sql, {**params, "q": "rare term", "source": "s1"})] == [
         i for i in (r[0] for r in rare) if i % 3 == 1]
-    short = conn.execute(sql, {**params, "q": "xx"}).fetchall()  # 1-2 characters: a scan of the text
-    assert len(short) == 200 and all("\ue000xx\ue001" in r[5] for r in short)
+    assert conn.execute(sql, {**params, "q": "rare ter"}).fetchall() == []  # words, not parts of words
+    chinese = [r[0] for r in conn.execute(newest.format("id % 7 = 0"))]
+    for q in ("经济消息", "经济"):  # 3+ characters: the trigram index; 1-2: a scan of the text
+        rows = conn.execute(sql, {**params, "q": q}).fetchall()
+        assert [r[0] for r in rows] == chinese and all(f"\ue000{q}" in r[5] for r in rows)
     db.close()

@@ -1,7 +1,9 @@
-"""Datasette's search of a big articles table: many hits are read off the (published desc, id) index."""
+"""Datasette's search of a big articles table: the words or the trigram index, and hits read off indexes."""
 from __future__ import annotations
 
 import asyncio
+
+import pytest
 
 from newsdb.datasette import search_plan
 from newsdb.serve import make_datasette
@@ -20,7 +22,7 @@ def test_only_the_unfiltered_rows_query_in_the_default_order_is_rewritable():
                                          "where articles_fts match escape_fts(:search))")
 
 
-def search(path, word: str, executed: list[str]) -> list[dict]:
+def get(path, url: str, executed: list[str]):
     ds = make_datasette(path)
     inner = search_plan._inner_execute
 
@@ -30,29 +32,70 @@ def search(path, word: str, executed: list[str]) -> list[dict]:
 
     search_plan._inner_execute = recording
     try:
-        response = asyncio.run(ds.client.get(f"/news/articles.json?_search={word}&_shape=array&_col=title&_col=published"))
+        response = asyncio.run(ds.client.get(url))
     finally:
         search_plan._inner_execute = inner
     assert response.status_code == 200, response.text
     return response.json()
 
 
-def test_a_search_with_many_hits_walks_the_index_and_returns_the_same_rows(tmp_path, monkeypatch):
+def search(path, word: str, executed: list[str]) -> list[dict]:
+    return get(path, f"/news/articles.json?_search={word}&_shape=array&_col=title&_col=published", executed)
+
+
+@pytest.fixture
+def news(tmp_path):
     path = tmp_path / "news.db"
     db = open_db(path)
-    db["articles"].insert_all(({"id": i, "url": f"https://a/{i}", "source": "s", "title": f"Story {i}",
-                                "body": "common words in every story" + (" and a rare one" if i % 50 == 0 else ""),
+    db["articles"].insert_all(({"id": i, "url": f"https://a/{i}", "source": f"s{i % 3}", "title": f"Story {i}",
+                                "body": "common words in every story" + (" and a rare one" if i % 50 == 0 else "")
+                                + (" 中国经济消息" if i % 30 == 0 else ""),
                                 "published": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}T00:00:00+00:00"}
                                for i in range(1, 301)))
-    newest = [r[0] for r in db.conn.execute(
-        "select id from articles where body like '%common%' order by published desc, id limit 50")]
     db.close()
+    return path
+
+
+def newest(path, where: str) -> list[int]:
+    db = open_db(path)
+    return [r[0] for r in db.execute(f"select id from articles where {where} order by published desc, id limit 50")]
+
+
+def test_a_search_with_many_hits_walks_the_index_and_returns_the_same_rows(news, monkeypatch):
     monkeypatch.setattr(search_plan, "MANY_HITS", 20)
     executed: list[str] = []
-    rows = search(path, "common", executed)
-    assert [r["id"] for r in rows] == newest
-    assert any("where +id in (select rowid from articles_fts" in sql for sql in executed)
-    executed.clear()
-    rare = search(path, "rare one", executed)  # 6 hits: fetching them is cheaper than walking the index
-    assert sorted(r["id"] for r in rare) == [50, 100, 150, 200, 250, 300]
+    rows = search(news, "common", executed)
+    assert [r["id"] for r in rows] == newest(news, "1")
+    assert any("where +id in (select rowid from articles_words" in sql for sql in executed)
+
+
+def test_a_search_with_few_hits_sorts_them_off_the_hits_index_and_reads_only_the_page(news):
+    executed: list[str] = []
+    rows = search(news, "rare one", executed)  # 6 hits
+    assert [r["id"] for r in rows] == newest(news, "id % 50 = 0")
     assert not any("+id" in sql for sql in executed)
+    assert any(f"where id in (select id from articles indexed by {search_plan.HITS_INDEX} where id in "
+               "(select rowid from articles_words" in sql for sql in executed)
+
+
+def test_words_for_latin_text_the_trigram_index_for_chinese(news):
+    executed: list[str] = []
+    everything = newest(news, "1")
+    assert [r["id"] for r in search(news, "stories", executed)] == everything  # stemmed: "stories" finds "story"
+    assert [r["id"] for r in search(news, "STORY", executed)] == everything
+    assert search(news, "stor", executed) == []  # words, not parts of words
+    assert all("articles_fts" not in sql for sql in executed if "match" in sql)
+    executed.clear()
+    assert [r["id"] for r in search(news, "经济消息", executed)] == newest(news, "id % 30 = 0")
+    assert all("articles_words" not in sql for sql in executed)
+    raw = get(news, "/news/articles.json?_search=stor*&_searchmode=raw&_shape=array", executed)
+    assert [r["id"] for r in raw] == newest(news, "1")  # raw FTS syntax goes to the table's own (trigram) index
+
+
+def test_count_and_facets_are_read_from_the_hits_index_and_agree_with_the_rows(news):
+    executed: list[str] = []
+    page = get(news, "/news/articles.json?_search=rare+one&_facet=source&_facet_date=published", executed)
+    assert page["filtered_table_rows_count"] == 6
+    assert {f["value"]: f["count"] for f in page["facet_results"]["source"]["results"]} == {"s0": 2, "s1": 2, "s2": 2}
+    counting = [sql for sql in executed if "count(*)" in sql and "articles_words" in sql and ":cap" not in sql]
+    assert len(counting) >= 3 and all(f"from articles indexed by {search_plan.HITS_INDEX}" in sql for sql in counting)

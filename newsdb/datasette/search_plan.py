@@ -1,16 +1,24 @@
-"""Datasette's search of the articles table, newest first, without fetching every hit.
+"""Datasette's search of the articles table: the right full-text index, and no hit's row read needlessly.
 
-Installed by the plugin ``plugins/newsdb_search.py``. Datasette searches a table with
-``where id in (select rowid from articles_fts where articles_fts match escape_fts(:search))`` and
-sorts by the table's sort, ``published desc, id``. SQLite then fetches every hit's row to sort it:
-a word in most of a million articles reads hundreds of thousands of rows (seconds; past Datasette's
-time limit the page is an HTTP 400). Written ``+id in (...)``, the IN no longer drives row lookups,
-so SQLite walks the ``(published desc, id)`` index newest first and stops at the page size: ~20-50 ms
-for a common word, but ~90 ms for a rare one (it reads the whole index), so the rewrite is made only
-when the search has more than ``MANY_HITS`` hits (a capped count: a few ms). Only the rows query in
-its default order and unfiltered is rewritten; its rows are the same either way. The count and the
-facets are left alone: the same trick scans a whole index per query, no cheaper (measured at
-1,000,000 articles).
+Installed by the plugin ``plugins/newsdb_search.py``. Datasette searches the table's ``fts_table``
+(articles_fts, trigrams) with ``where id in (select rowid from articles_fts where articles_fts match
+escape_fts(:search))`` in the rows query, the count and each facet. At a million articles, each of
+those took 0.2-0.9 s for a new name: every trigram of a name is shared by a large part of all
+articles, and each hit's row (~6 KB with its body, a random read once the file outgrows the page
+cache) was read to count, facet and sort it. So, for the searches Datasette escapes (not
+``_searchmode=raw``):
+
+- a search without Chinese or Japanese characters goes to the words index (articles_words,
+  pipelines/schema.py), where a name's postings are its own articles;
+- the count and the facets of an unfiltered search read the hits' columns from the small
+  ``(id, published, source, category, language, duplicate_of)`` index (``indexed by``: SQLite's
+  planner prefers the rows);
+- its rows query, in the default order (``published desc, id``): with up to ``MANY_HITS`` hits the
+  page's ids are chosen from that index and only their rows are read; with more, ``+id`` keeps the
+  IN from driving row lookups, so SQLite walks the ``(published desc, id)`` index newest first and
+  stops at the page size (a common word's hits are never all read).
+
+The answers are the same rows Datasette's queries would give from the same index.
 """
 from __future__ import annotations
 
@@ -18,35 +26,66 @@ import re
 
 from datasette.database import Database
 
-MANY_HITS = 2000  # above this, reading the hits' rows to sort them costs more than walking the index
+MANY_HITS = 2000  # above this, reading the hits' dates to sort them costs more than walking the index
 INDEX = "idx_articles_published_id"  # pipelines.schema: (published desc, id)
+HITS_INDEX = "idx_articles_id_published_source_category_language_duplicate_of"  # pipelines.schema
+WORDS = "articles_words"  # pipelines.schema.WORDS_FTS
+# the canned queries in metadata.yml test for the same characters with GLOB
+IDEOGRAPHIC = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
-_SEARCH_IN = "where id in (select rowid from articles_fts where articles_fts match escape_fts(:search))"
-_ROWS = re.compile(r"^select [\w, ]+ from articles " + re.escape(_SEARCH_IN) + r" order by published desc, id limit \d+$")
-_CAPPED_COUNT = ("select count(*) from (select rowid from articles_fts where articles_fts match escape_fts(:search) "
-                 "limit :cap)")
+_MATCH = "articles_fts where articles_fts match escape_fts(:search)"
+_ORDER = "order by published desc, id"
+_CAPPED_COUNT = "select count(*) from (select rowid from {fts} where {fts} match escape_fts(:search) limit :cap)"
 
 _inner_execute = Database.execute
 
 
-def is_rewritable(sql: str) -> bool:
+def search_in(fts: str) -> str:
+    return f"where id in (select rowid from {fts} where {fts} match escape_fts(:search))"
+
+
+def rows_query(sql: str, fts: str = "articles_fts") -> re.Match | None:
     """The rows query of an unfiltered search of the articles table in its default order."""
-    return bool(_ROWS.match(" ".join(sql.split())))
+    return re.match(r"^select (?P<columns>[\w, ]+) from articles " + re.escape(search_in(fts)) + " " + _ORDER
+                    + r" limit (?P<limit>\d+)$", " ".join(sql.split()))
+
+
+def is_rewritable(sql: str) -> bool:
+    return rows_query(sql) is not None
 
 
 async def plan_for(db: Database, sql: str, params) -> str:
-    """`sql`, with the search's IN kept from driving row lookups when the search has many hits."""
-    if not (isinstance(params, dict) and params.get("search") and _SEARCH_IN in " ".join(sql.split())
-            and is_rewritable(sql)):
+    """`sql` on the index that suits the search, reading as few rows as it can."""
+    search = params.get("search") if isinstance(params, dict) else None
+    flat = " ".join(sql.split())
+    if not search or _MATCH not in flat:
         return sql
-    has_index = await _inner_execute(db, "select 1 from sqlite_master where type = 'index' and name = :name",
-                                     {"name": INDEX})
-    if not has_index.rows:  # an older file not opened by the crawler since: a walk could read the table
-        return sql
-    hits = await _inner_execute(db, _CAPPED_COUNT, {"search": params["search"], "cap": MANY_HITS + 1})
-    if hits.rows[0][0] <= MANY_HITS:
-        return sql
-    return " ".join(sql.split()).replace(_SEARCH_IN, "where +id" + _SEARCH_IN[len("where id"):], 1)
+    have = await _schema(db)  # an older file not yet opened by a newer crawler lacks some
+    fts = WORDS if WORDS in have and not IDEOGRAPHIC.search(search) else "articles_fts"
+    flat = flat.replace(search_in("articles_fts"), search_in(fts)).replace(_MATCH, f"{fts} where {fts} match escape_fts(:search)")
+    rows = rows_query(flat, fts)
+    if rows:
+        return await _rows_plan(db, flat, rows, fts, search, have)
+    if HITS_INDEX in have:  # the count and the facets
+        flat = flat.replace(f"from articles {search_in(fts)}", f"from articles indexed by {HITS_INDEX} {search_in(fts)}")
+    return flat
+
+
+async def _rows_plan(db: Database, flat: str, rows: re.Match, fts: str, search: str, have: set[str]) -> str:
+    hits = await _inner_execute(db, _CAPPED_COUNT.format(fts=fts), {"search": search, "cap": MANY_HITS + 1})
+    if hits.rows[0][0] > MANY_HITS and INDEX in have:
+        return flat.replace(search_in(fts), "where +id" + search_in(fts)[len("where id"):], 1)
+    if HITS_INDEX in have:  # the page's ids from the small index, then only their rows
+        limit = rows.group("limit")
+        return (f"select {rows.group('columns')} from articles where id in (select id from articles indexed by "
+                f"{HITS_INDEX} {search_in(fts)} {_ORDER} limit {limit}) {_ORDER} limit {limit}")
+    return flat
+
+
+async def _schema(db: Database) -> set[str]:
+    found = await _inner_execute(db, "select name from sqlite_master where name in (:a, :b, :c)",
+                                 {"a": INDEX, "b": HITS_INDEX, "c": WORDS})
+    return {name for (name,) in found.rows}
 
 
 async def _execute(self, sql, params=None, *args, **kwargs):
