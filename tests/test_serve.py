@@ -704,3 +704,18 @@ def test_database_page_does_not_count_hidden_tables(ds):
     assert counts["articles"] == 6 and counts["crawl_runs"] == 2
     assert counts["articles_fts_data"] is None and counts["article_signatures"] is None
     fetch(ds, "/news", "/")  # the HTML pages still render
+
+
+def test_serving_a_file_from_an_older_newsdb_gives_it_the_words_index_first(tmp_path):
+    path = tmp_path / "old.db"
+    db = open_db(path)
+    db["articles"].insert({"id": 1, "url": "https://a/1", "source": "s", "title": "Storm ahead",
+                           "body": "Harbour closed by the storm."})
+    for trigger in ("articles_words_ai", "articles_words_ad", "articles_words_au"):
+        db.execute(f"drop trigger {trigger}")
+    db.execute("drop table articles_words")  # as a file written before the words index existed
+    db.close()
+    assert fetch(make_datasette(path), "/old/articles.json?_search=storms&_shape=array").json() == []
+    serve_mod.upgrade_schema(path)
+    rows = fetch(make_datasette(path), "/old/articles.json?_search=storms&_shape=array").json()
+    assert [r["id"] for r in rows] == [1]  # stemmed words: the trigram index alone finds no "storms"
