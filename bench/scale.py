@@ -216,6 +216,8 @@ async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: 
     rng = random.Random(1)
     entities = Corpus(seed).entities  # the names the build drew from
     names = iter([entities[i] for i in random.Random(2).sample(range(20, 5000), 2 * (requests + uncached + 2))])
+    words = [w for w in ZH_WORDS if len(w) >= 3]  # 410 of them
+    chinese = iter(random.Random(3).sample(words, min(len(words), requests + uncached + 2)) * 2)
     pages = {
         "articles table": lambda: f"/{name}/articles",
         "full-text search": lambda: f"/{name}/articles?_search={SEARCH_TERM}",
@@ -225,6 +227,9 @@ async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: 
         # the Zipf-drawn names: from ~10,000 hits down to ~50)
         "full-text search, a new name each time": lambda: f"/{name}/articles?_search={next(names)}",
         "search canned query, a new name each time": lambda: f"/{name}/search?q={next(names)}",
+        # Chinese goes to the trigram index; the generated Chinese has a 735-word vocabulary, so each
+        # of these words is in thousands of articles: a search with many hits
+        "full-text search, a new Chinese word each time": lambda: f"/{name}/articles?_search={next(chinese)}",
         "article row": lambda: f"/{name}/articles/{rng.randint(1, sample_id)}",
     }
     out = {}

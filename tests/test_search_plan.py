@@ -66,7 +66,7 @@ def test_a_search_with_many_hits_walks_the_index_and_returns_the_same_rows(news,
     executed: list[str] = []
     rows = search(news, "common", executed)
     assert [r["id"] for r in rows] == newest(news, "1")
-    assert any("where +id in (select rowid from articles_words" in sql for sql in executed)
+    assert any("where +id in (select value from json_each(:newsdb_hits))" in sql for sql in executed)
 
 
 def test_a_search_with_few_hits_sorts_them_off_the_hits_index_and_reads_only_the_page(news):
@@ -75,7 +75,7 @@ def test_a_search_with_few_hits_sorts_them_off_the_hits_index_and_reads_only_the
     assert [r["id"] for r in rows] == newest(news, "id % 50 = 0")
     assert not any("+id" in sql for sql in executed)
     assert any(f"where id in (select id from articles indexed by {search_plan.HITS_INDEX} where id in "
-               "(select rowid from articles_words" in sql for sql in executed)
+               "(select value from json_each(:newsdb_hits))" in sql for sql in executed)
 
 
 def test_words_for_latin_text_the_trigram_index_for_chinese(news):
@@ -92,10 +92,31 @@ def test_words_for_latin_text_the_trigram_index_for_chinese(news):
     assert [r["id"] for r in raw] == newest(news, "1")  # raw FTS syntax goes to the table's own (trigram) index
 
 
-def test_count_and_facets_are_read_from_the_hits_index_and_agree_with_the_rows(news):
+@pytest.mark.parametrize("listed", [100_000, 3])
+def test_a_search_matches_once_and_its_count_and_facets_read_the_hits_index(news, monkeypatch, listed):
+    monkeypatch.setattr(search_plan, "HITS_LISTED", listed)  # 3: more hits than listed, each query matches
+    search_plan._lists.clear()
     executed: list[str] = []
-    page = get(news, "/news/articles.json?_search=rare+one&_facet=source&_facet_date=published", executed)
+    page = get(news, "/news/articles.json?_search=rare+one&_facet=source&_facet_date=published&_shape=objects", executed)
     assert page["filtered_table_rows_count"] == 6
     assert {f["value"]: f["count"] for f in page["facet_results"]["source"]["results"]} == {"s0": 2, "s1": 2, "s2": 2}
-    counting = [sql for sql in executed if "count(*)" in sql and "articles_words" in sql and ":cap" not in sql]
+    assert sum(f["count"] for f in page["facet_results"]["published"]["results"]) == 6
+    assert [r["id"] for r in page["rows"]] == newest(news, "id % 50 = 0")
+    counting = [sql for sql in executed if sql.startswith(("select count(*) from articles", "select source as value",
+                                                             "select date(published) as value"))]
     assert len(counting) >= 3 and all(f"from articles indexed by {search_plan.HITS_INDEX}" in sql for sql in counting)
+    matching = [sql for sql in executed if "match escape_fts(:search)" in sql]
+    if listed > 6:
+        assert len(matching) == 1  # the list; the rows, the count and the four facets read it
+    else:
+        assert len(matching) >= 7 and not any("json_each" in sql for sql in executed)
+
+
+def test_a_search_after_a_commit_is_matched_again(news):
+    search_plan._lists.clear()
+    assert len(search(news, "rare one", [])) == 6
+    db = open_db(news)
+    db["articles"].insert({"id": 999, "url": "https://a/999", "source": "s1", "title": "New", "body": "a rare one",
+                           "published": "2025-01-01T00:00:00+00:00"})
+    db.close()
+    assert [r["id"] for r in search(news, "rare one", [])][0] == 999

@@ -719,3 +719,16 @@ def test_serving_a_file_from_an_older_newsdb_gives_it_the_words_index_first(tmp_
     serve_mod.upgrade_schema(path)
     rows = fetch(make_datasette(path), "/old/articles.json?_search=storms&_shape=array").json()
     assert [r["id"] for r in rows] == [1]  # stemmed words: the trigram index alone finds no "storms"
+
+
+def test_cache_keys_hold_a_digest_of_long_parameters_not_the_parameter():
+    from newsdb.datasette import cache
+
+    class Db:
+        name, path = "news", "/tmp/news.db"
+
+    hits = "[" + ",".join(map(str, range(50_000))) + "]"
+    key = cache._key(Db(), "select count(*) from articles", {"newsdb_hits": hits, "p0": "s1"}, False, None)
+    assert len(repr(key)) < 1000 and "'s1'" in repr(key)
+    other = cache._key(Db(), "select count(*) from articles", {"newsdb_hits": hits[:-2] + "8]", "p0": "s1"}, False, None)
+    assert key != other

@@ -21,6 +21,7 @@ per page.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sqlite3
@@ -76,13 +77,19 @@ def cacheable(sql: str) -> bool:
     return (bool(_AGGREGATE.match(sql)) or " ".join(sql.split()) in _NAMED) and not _VOLATILE.search(sql)
 
 
+def _frozen(value) -> str:
+    """A parameter as part of a key: long ones (a search's list of hits) by their digest, not whole."""
+    text = repr(value)
+    return text if len(text) <= 256 else f"{len(text)}:{hashlib.sha1(text.encode()).hexdigest()}"
+
+
 def _key(db: Database, sql: str, params, truncate: bool, page_size) -> tuple:
     if isinstance(params, dict):
-        frozen = tuple(sorted((str(k), type(v).__name__, repr(v)) for k, v in params.items()))
+        frozen = tuple(sorted((str(k), type(v).__name__, _frozen(v)) for k, v in params.items()))
     elif params is None:
         frozen = ()
     else:
-        frozen = tuple((type(v).__name__, repr(v)) for v in params)
+        frozen = tuple((type(v).__name__, _frozen(v)) for v in params)
     return (db.name, db.path, sql, frozen, truncate, page_size)
 
 

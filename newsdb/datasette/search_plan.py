@@ -10,6 +10,8 @@ cache) was read to count, facet and sort it. So, for the searches Datasette esca
 
 - a search without Chinese or Japanese characters goes to the words index (articles_words,
   pipelines/schema.py), where a name's postings are its own articles;
+- the match runs once per search (while the file is unchanged): with up to ``HITS_LISTED`` hits its
+  queries read the hits' ids as a JSON list (``json_each``) instead of decoding the index again;
 - the count and the facets of an unfiltered search read the hits' columns from the small
   ``(id, published, source, category, language, duplicate_of)`` index (``indexed by``: SQLite's
   planner prefers the rows);
@@ -23,8 +25,11 @@ The answers are the same rows Datasette's queries would give from the same index
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 
 from datasette.database import Database
+
+from newsdb.datasette import cache
 
 MANY_HITS = 2000  # above this, reading the hits' dates to sort them costs more than walking the index
 INDEX = "idx_articles_published_id"  # pipelines.schema: (published desc, id)
@@ -33,9 +38,14 @@ WORDS = "articles_words"  # pipelines.schema.WORDS_FTS
 # the canned queries in metadata.yml test for the same characters with GLOB
 IDEOGRAPHIC = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
+HITS_LISTED = 100_000  # up to this many hits are found once per search and handed to its queries as a list
+MAX_LISTS = 16
+
 _MATCH = "articles_fts where articles_fts match escape_fts(:search)"
 _ORDER = "order by published desc, id"
-_CAPPED_COUNT = "select count(*) from (select rowid from {fts} where {fts} match escape_fts(:search) limit :cap)"
+_LIST = ("select count(*), json_group_array(rowid) from (select rowid from {fts} where {fts} match "
+         "escape_fts(:search) limit :cap)")
+_lists: OrderedDict[tuple, tuple[int, str | None]] = OrderedDict()  # (file, its state, index, search) -> hits
 
 _inner_execute = Database.execute
 
@@ -54,32 +64,54 @@ def is_rewritable(sql: str) -> bool:
     return rows_query(sql) is not None
 
 
-async def plan_for(db: Database, sql: str, params) -> str:
-    """`sql` on the index that suits the search, reading as few rows as it can."""
+async def plan_for(db: Database, sql: str, params) -> tuple[str, dict]:
+    """`sql` and `params` on the index that suits the search, reading as few rows as it can."""
     search = params.get("search") if isinstance(params, dict) else None
     flat = " ".join(sql.split())
     if not search or _MATCH not in flat:
-        return sql
+        return sql, params
     have = await _schema(db)  # an older file not yet opened by a newer crawler lacks some
     fts = WORDS if WORDS in have and not IDEOGRAPHIC.search(search) else "articles_fts"
     flat = flat.replace(search_in("articles_fts"), search_in(fts)).replace(_MATCH, f"{fts} where {fts} match escape_fts(:search)")
+    count, listed = await _hits(db, fts, search)
     rows = rows_query(flat, fts)
     if rows:
-        return await _rows_plan(db, flat, rows, fts, search, have)
-    if HITS_INDEX in have:  # the count and the facets
+        flat = _rows_plan(flat, rows, fts, count, have)
+    elif HITS_INDEX in have:  # the count and the facets
         flat = flat.replace(f"from articles {search_in(fts)}", f"from articles indexed by {HITS_INDEX} {search_in(fts)}")
-    return flat
+    if listed is None:
+        return flat, params
+    # the match ran once for this search: its queries read the list instead of matching again
+    found = f"select rowid from {fts} where {fts} match escape_fts(:search)"
+    return flat.replace(found, "select value from json_each(:newsdb_hits)"), {**params, "newsdb_hits": listed}
 
 
-async def _rows_plan(db: Database, flat: str, rows: re.Match, fts: str, search: str, have: set[str]) -> str:
-    hits = await _inner_execute(db, _CAPPED_COUNT.format(fts=fts), {"search": search, "cap": MANY_HITS + 1})
-    if hits.rows[0][0] > MANY_HITS and INDEX in have:
+def _rows_plan(flat: str, rows: re.Match, fts: str, count: int, have: set[str]) -> str:
+    if count > MANY_HITS and INDEX in have:
         return flat.replace(search_in(fts), "where +id" + search_in(fts)[len("where id"):], 1)
     if HITS_INDEX in have:  # the page's ids from the small index, then only their rows
         limit = rows.group("limit")
         return (f"select {rows.group('columns')} from articles where id in (select id from articles indexed by "
                 f"{HITS_INDEX} {search_in(fts)} {_ORDER} limit {limit}) {_ORDER} limit {limit}")
     return flat
+
+
+async def _hits(db: Database, fts: str, search: str) -> tuple[int, str | None]:
+    """How many articles match (counted up to HITS_LISTED + 1), and their ids as a JSON list when there
+    are no more than HITS_LISTED; kept for the next query of the same search while the file is unchanged."""
+    stamp = cache.file_stamp(db.path) if db.path else None
+    key = (db.path, stamp, fts, search)
+    if stamp is not None and key in _lists:
+        _lists.move_to_end(key)
+        return _lists[key]
+    found = await _inner_execute(db, _LIST.format(fts=fts), {"search": search, "cap": HITS_LISTED + 1})
+    count, listed = found.rows[0]
+    hits = (count, listed if count <= HITS_LISTED and stamp is not None else None)
+    if stamp is not None:
+        _lists[key] = hits
+        while len(_lists) > MAX_LISTS:
+            _lists.popitem(last=False)
+    return hits
 
 
 async def _schema(db: Database) -> set[str]:
@@ -89,7 +121,8 @@ async def _schema(db: Database) -> set[str]:
 
 
 async def _execute(self, sql, params=None, *args, **kwargs):
-    return await _inner_execute(self, await plan_for(self, sql, params), params, *args, **kwargs)
+    sql, params = await plan_for(self, sql, params)
+    return await _inner_execute(self, sql, params, *args, **kwargs)
 
 
 def install() -> None:
