@@ -6,6 +6,7 @@ import re
 import urllib.parse
 from pathlib import Path
 
+from datasette.database import QueryInterrupted
 from datasette.utils import tilde_decode, urlsafe_components
 from datasette.utils.asgi import NotFound, Response
 
@@ -156,16 +157,19 @@ def search_params(request) -> dict:
 async def search_page(datasette, request):
     db = await articles_db(datasette, request)
     params = search_params(request)
-    results = []
+    results, too_slow = [], False
     if params["q"]:
-        results = await data.canned(datasette, db, "search", params, request.actor)
+        try:
+            results = await data.canned(datasette, db, "search", params, request.actor)
+        except QueryInterrupted:  # a 1-2 character Chinese word reads every article: past the time limit
+            too_slow = True
     for row in results:
         row["href"] = article_url(datasette, db.name, row["id"])
         row["snippet_html"] = text.highlight(text.one_line(row.get("snippet")))
     query = text.query_string(**params)
     return await page(
         datasette, request, "newsroom_search.html", db.name,
-        params=params, results=results, searched=bool(params["q"]),
+        params=params, results=results, searched=bool(params["q"]), too_slow=too_slow,
         sources=await data.distinct_values(db, "source"),
         languages=await data.distinct_values(db, "language"),
         json_url=datasette.urls.query(db.name, "search", format="json") + query,
