@@ -79,7 +79,7 @@ class Corpus:
 def build(n: int, path: Path, seed: int = 6) -> dict:
     """Write n synthetic articles (and their pages rows and signatures) into a fresh newsdb file."""
     from pipelines import maintenance
-    from pipelines.schema import WORDS_FTS, open_db
+    from pipelines.schema import BIGRAMS_FTS, WORDS_FTS, fill_bigrams, open_db
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -151,9 +151,12 @@ def build(n: int, path: Path, seed: int = 6) -> dict:
         # FTS5 flushes its in-memory postings to a new segment each `hashsize` bytes (1 MB by default):
         # 256 MB means far fewer segments to merge (trigram rebuild ~2x faster); restored afterwards so
         # the crawler's small transactions keep the default
-        for fts in ("articles_fts", WORDS_FTS):
+        for fts in ("articles_fts", WORDS_FTS, BIGRAMS_FTS):
             conn.execute(f"insert into {fts}({fts}, rank) values('hashsize', 268435456)")
-            conn.execute(f"insert into {fts}({fts}) values('rebuild')")
+            if fts == BIGRAMS_FTS:  # contentless: written from Python, as the crawler's store writes it
+                fill_bigrams(db, "select id, title, body from articles")
+            else:
+                conn.execute(f"insert into {fts}({fts}) values('rebuild')")
             conn.execute(f"delete from {fts}_config where k = 'hashsize'")
         for name, sql in saved:
             if sql.upper().startswith("CREATE TRIGGER"):
@@ -173,9 +176,15 @@ def build(n: int, path: Path, seed: int = 6) -> dict:
 
 def clear_bench_rows(path: Path, sources: list[str]) -> None:
     """Forget what an earlier incremental crawl of the bench site stored, so every run measures the same."""
+    from pipelines.bigrams import article_text
+
     conn = sqlite3.connect(path)
     marks = ", ".join("?" * len(sources))
-    with conn:
+    stored = conn.execute(f"select id, title, body from articles where source in ({marks})", sources).fetchall()
+    pairs = [(article_id, article_text(title, body)) for article_id, title, body in stored]
+    with conn:  # the contentless bigram index forgets exactly the pairs it was given (pipelines/store.py)
+        conn.executemany("insert into articles_bigrams(articles_bigrams, rowid, text) values('delete', ?, ?)",
+                         [(article_id, text) for article_id, text in pairs if text])
         conn.execute(f"delete from article_signatures where article_id in (select id from articles where source in ({marks}))", sources)
         conn.execute(f"delete from article_versions where article_id in (select id from articles where source in ({marks}))", sources)
         conn.execute(f"update articles set duplicate_of = null where duplicate_of in (select id from articles where source in ({marks}))", sources)

@@ -14,7 +14,7 @@ import sqlite_utils
 # newsdb's own tables: ANALYZE of the FTS shadow tables would read the whole search index (2 min at 1M
 # articles) for statistics no query uses; these take ~2 s at 1M
 TABLES = ("articles", "pages", "article_signatures", "article_versions", "crawl_runs", "crawl_run_sources")
-FTS_TABLES = ("articles_fts", "articles_words")
+FTS_TABLES = ("articles_fts", "articles_words", "articles_bigrams")
 STALE_GROWTH = 1.25
 MERGE_PAGES = 4000  # FTS5 leaf pages merged per transaction (~16 MB): a bounded WAL, readers never wait long
 

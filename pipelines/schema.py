@@ -144,6 +144,11 @@ _WORDS_TRIGGERS = {
 }
 
 
+# Chinese and Japanese character pairs (pipelines/bigrams.py): two-character words, which neither index
+# above can find. Contentless: pipelines/store.py writes each article's pairs beside it.
+BIGRAMS_FTS = "articles_bigrams"
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) a newsdb database in WAL mode with the full schema."""
     path = Path(path)
@@ -162,6 +167,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.table("articles").create_index(["url"], unique=True)
         db.table("articles").enable_fts(["title", "body"], create_triggers=True, tokenize="trigram")
     _words_index(db)
+    _bigrams_index(db)
     _create(db, "article_signatures", {"article_id": int, "minhash": bytes}, pk="article_id",
             foreign_keys=[("article_id", "articles", "id")])
     _create(db, "article_versions", VERSION_COLUMNS, pk="id", foreign_keys=[("article_id", "articles", "id")],
@@ -214,3 +220,23 @@ def _words_index(db: sqlite_utils.Database) -> None:
             db.execute(f"INSERT INTO {WORDS_FTS} ({WORDS_FTS}) VALUES ('rebuild')")
     for name, body in _WORDS_TRIGGERS.items():
         db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+
+
+def _bigrams_index(db: sqlite_utils.Database) -> None:
+    """The bigram index; filled from the stored articles when an older file lacks it (once)."""
+    if db[BIGRAMS_FTS].exists():
+        return
+    db.execute(f"CREATE VIRTUAL TABLE {BIGRAMS_FTS} USING fts5(text, content='', tokenize='unicode61')")
+    fill_bigrams(db, "select id, title, body from articles")
+
+
+def fill_bigrams(db: sqlite_utils.Database, select_articles: str, params=()) -> int:
+    """Index the pairs of the articles `select_articles` returns (id, title, body); returns how many had any."""
+    from pipelines.bigrams import article_text
+
+    rows = ((article_id, article_text(title, body)) for article_id, title, body in
+            db.conn.execute(select_articles, params))
+    before = db.conn.total_changes
+    with db.conn:  # committed here: sqlite-utils would not commit a transaction it did not open
+        db.conn.executemany(f"INSERT INTO {BIGRAMS_FTS} (rowid, text) VALUES (?, ?)", (r for r in rows if r[1]))
+    return db.conn.total_changes - before

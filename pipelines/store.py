@@ -12,7 +12,8 @@ from datetime import datetime, timezone
 from scrapy import signals
 
 from pipelines import maintenance, runs
-from pipelines.schema import ARTICLE_COLUMNS, open_db
+from pipelines.bigrams import article_text
+from pipelines.schema import ARTICLE_COLUMNS, BIGRAMS_FTS, open_db
 from pipelines.urls import canonical_url
 
 logger = logging.getLogger(__name__)
@@ -66,9 +67,11 @@ def _upsert_article(db, article: dict, now: str) -> str:
         article_id, status = existing[0], "unchanged"
     elif existing:
         _keep_version(db, existing[0], now)
+        _unindex_bigrams(db, existing[0])
         sets = ", ".join(f"[{c}] = :{c}" for c in UPDATABLE)
         db.execute(f"update articles set {sets} where id = :id", {**row, "id": existing[0]})
         article_id, status = existing[0], "updated"
+        _index_bigrams(db, article_id, row)
     else:
         columns = list(row) + ["duplicate_of"]
         placeholders = ", ".join(f":{c}" for c in row)
@@ -77,12 +80,28 @@ def _upsert_article(db, article: dict, now: str) -> str:
             "(select id from articles where url = :duplicate_of_url))",
             {**row, "duplicate_of_url": article.get("duplicate_of_url")})
         article_id, status = db.execute("select last_insert_rowid()").fetchone()[0], "new"
+        _index_bigrams(db, article_id, row)
     if article.get("minhash") and status != "unchanged":
         db.execute("insert or replace into article_signatures (article_id, minhash) values (?, ?)",
                    [article_id, article["minhash"]])
     for url in {row["url"], *(canonical_url(u) for u in (article.get("fetched_url"), article.get("requested_url")) if u)}:
         _upsert_page(db, {"url": url, "source": row["source"], "kind": "article", "article_id": article_id}, now)
     return status
+
+
+def _index_bigrams(db, article_id: int, row: dict) -> None:
+    """The article's Chinese and Japanese character pairs into the bigram index (contentless: no trigger)."""
+    text = article_text(row.get("title"), row.get("body"))
+    if text:
+        db.execute(f"insert into {BIGRAMS_FTS} (rowid, text) values (?, ?)", [article_id, text])
+
+
+def _unindex_bigrams(db, article_id: int) -> None:
+    """Its pairs out of the bigram index before the row changes: FTS5 removes exactly what it is given."""
+    title, body = db.execute("select title, body from articles where id = ?", [article_id]).fetchone()
+    text = article_text(title, body)
+    if text:
+        db.execute(f"insert into {BIGRAMS_FTS} ({BIGRAMS_FTS}, rowid, text) values ('delete', ?, ?)", [article_id, text])
 
 
 def _keep_version(db, article_id: int, now: str) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipelines import maintenance
-from pipelines.schema import open_db
+from pipelines.schema import fill_bigrams, open_db
 from tests.conftest import run_newsdb
 
 WORDS = ["harbour", "election", "typhoon", "budget", "railway", "festival", "drought", "summit"]
@@ -12,34 +12,34 @@ def fill(db, batches: int, per_batch: int = 20, start: int = 1) -> None:
     """Articles written as a crawl writes them: one transaction per batch, one index segment each."""
     for b in range(batches):
         rows = [{"id": i, "url": f"https://a.example/{i}", "source": f"s{i % 3}", "title": f"Story {i}",
-                 "body": " ".join(WORDS[(i * k) % len(WORDS)] for k in range(1, 40)),
+                 "body": " ".join(WORDS[(i * k) % len(WORDS)] for k in range(1, 40)) + f" 中国经济{i % 7}",
                  "published": f"2025-01-{1 + i % 28:02d}T00:00:00+00:00", "language": "en"}
                 for i in range(start + b * per_batch, start + (b + 1) * per_batch)]
         with db.conn:
             db["articles"].insert_all(rows)
+            fill_bigrams(db, f"select id, title, body from articles where id >= {rows[0]['id']}")
 
 
-def hits(db, word: str) -> tuple[list[int], list[int]]:
+def hits(db, word: str) -> tuple[list[int], list[int], list[int]]:
     return tuple([r[0] for r in db.execute(f"select rowid from {fts} where {fts} match ? order by rowid", [f'"{word}"'])]
-                 for fts in ("articles_fts", "articles_words"))
+                 for fts in ("articles_fts", "articles_words", "articles_bigrams"))
 
 
 def test_merging_the_search_index_leaves_one_segment_and_the_same_hits(tmp_path):
     db = open_db(tmp_path / "news.db")
     fill(db, batches=12)
-    assert maintenance.search_index_segments(db)["articles_fts"] > 1
-    assert maintenance.search_index_segments(db)["articles_words"] > 1
-    before = {word: hits(db, word) for word in WORDS + ["ought", "arbo"]}
-    assert all(trigrams for trigrams, _ in before.values()) and all(words for word, (_, words) in before.items()
-                                                                     if word in WORDS)
+    assert all(n > 1 for n in maintenance.search_index_segments(db).values())
+    before = {word: hits(db, word) for word in WORDS + ["ought", "arbo", "经济"]}
+    assert all(before[word][1] for word in WORDS) and all(before[word][0] for word in ["ought", "arbo"])
+    assert len(before["经济"][2]) == 240
     steps = []
     maintenance.merge_search_index(db, pages=2, on_step=lambda n, seconds: steps.append(n))
-    assert maintenance.search_index_segments(db) == {"articles_fts": 1, "articles_words": 1}
+    assert maintenance.search_index_segments(db) == {"articles_fts": 1, "articles_words": 1, "articles_bigrams": 1}
     assert len(steps) > 2  # bounded steps, each its own transaction
     assert {word: hits(db, word) for word in before} == before
-    for fts in ("articles_fts", "articles_words"):
+    for fts in ("articles_fts", "articles_words", "articles_bigrams"):
         db.execute(f"insert into {fts}({fts}) values('integrity-check')")  # raises on a damaged index
-    assert maintenance.merge_search_index(db) == 2  # nothing left to merge: one step each that does nothing
+    assert maintenance.merge_search_index(db) == 3  # nothing left to merge: one step each that does nothing
 
 
 def test_statistics_are_stale_until_taken_and_again_after_the_table_grows_by_a_quarter(tmp_path):
@@ -67,7 +67,7 @@ def test_optimize_command(tmp_path):
     db.close()
     result = run_newsdb("optimize", "--db", str(path))
     assert result.returncode == 0, result.stderr
-    assert "search index segments merged (articles_fts " in result.stdout and "articles_words 6 -> 1)" in result.stdout
+    assert "(articles_fts 6 -> 1, articles_words 6 -> 1, articles_bigrams 6 -> 1)" in result.stdout
     db = open_db(path)
     assert set(maintenance.search_index_segments(db).values()) == {1} and not maintenance.statistics_stale(db)
     missing = run_newsdb("optimize", "--db", str(tmp_path / "nope.db"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from newsdb.datasette import search_plan
-from pipelines.schema import open_db
+from pipelines.schema import fill_bigrams, open_db
 
 
 def plan(conn, sql: str) -> str:
@@ -77,6 +77,7 @@ def test_the_search_query_reads_the_newest_hits_off_an_index_and_snips_only_thos
                                 + ("the EU said " if i % 2 == 0 else "") + ("经济消息 " if i % 7 == 0 else "") + "x" * 3000,
                                 "published": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}T00:00:00+00:00"}
                                for i in range(1, 2401)))
+    fill_bigrams(db, "select id, title, body from articles")  # as the crawler's store does for each article
     conn, sql = db.conn, canned_sql("search")
     params = {"q": "common", "source": "", "language": "", "since": "", "until": ""}
     # up to 2,000 hits are sorted off the small hits index; more are read off (published desc, id), newest first
@@ -95,7 +96,7 @@ def test_the_search_query_reads_the_newest_hits_off_an_index_and_snips_only_thos
         i for i in (r[0] for r in rare) if i % 3 == 1]
     assert conn.execute(sql, {**params, "q": "rare ter"}).fetchall() == []  # words, not parts of words
     chinese = [r[0] for r in conn.execute(newest.format("id % 7 = 0"))]
-    for q in ("经济消息", "经济"):  # 3+ characters: the trigram index; 1-2: a scan of the text
+    for q in ("经济消息", "经济", "济"):  # 3+ characters: the trigram index; 2: the bigram index; 1: a scan
         rows = conn.execute(sql, {**params, "q": q}).fetchall()
         assert [r[0] for r in rows] == chinese and all(f"\ue000{q}" in r[5] for r in rows)
     db.close()

@@ -7,7 +7,7 @@ import pytest
 
 from newsdb.datasette import search_plan
 from newsdb.serve import make_datasette
-from pipelines.schema import open_db
+from pipelines.schema import fill_bigrams, open_db
 
 ROWS = ("select id, title, published from articles where id in (select rowid from articles_fts where articles_fts "
         "match escape_fts(:search)) order by published desc, id limit 51")
@@ -52,6 +52,7 @@ def news(tmp_path):
                                 + (" 中国经济消息" if i % 30 == 0 else ""),
                                 "published": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}T00:00:00+00:00"}
                                for i in range(1, 301)))
+    fill_bigrams(db, "select id, title, body from articles")  # as the crawler's store does
     db.close()
     return path
 
@@ -87,7 +88,12 @@ def test_words_for_latin_text_the_trigram_index_for_chinese(news):
     assert all("articles_fts" not in sql for sql in executed if "match" in sql)
     executed.clear()
     assert [r["id"] for r in search(news, "经济消息", executed)] == newest(news, "id % 30 = 0")
-    assert all("articles_words" not in sql for sql in executed)
+    assert all("articles_words" not in sql and "articles_bigrams" not in sql for sql in executed)
+    executed.clear()
+    assert [r["id"] for r in search(news, "经济", executed)] == newest(news, "id % 30 = 0")  # a pair
+    assert [r["id"] for r in search(news, "中国 经济", executed)] == newest(news, "id % 30 = 0")
+    assert any("from articles_bigrams where articles_bigrams match" in sql for sql in executed)
+    assert all("articles_fts" not in sql for sql in executed)
     raw = get(news, "/news/articles.json?_search=stor*&_searchmode=raw&_shape=array", executed)
     assert [r["id"] for r in raw] == newest(news, "1")  # raw FTS syntax goes to the table's own (trigram) index
 

@@ -15,7 +15,7 @@ import pytest
 
 from newsdb import serve as serve_mod
 from newsdb.serve import build_metadata, datasette_args, make_datasette, serve
-from pipelines.schema import open_db
+from pipelines.schema import fill_bigrams, open_db
 
 XSS_BODY = (
     "<script>alert(1)</script>\n\n"
@@ -112,6 +112,7 @@ CRAWL_RUNS = [
 def make_db(path: Path, extra_rows: int = 0):
     db = open_db(path)
     db["articles"].insert_all(ARTICLES, pk="id")
+    fill_bigrams(db, "select id, title, body from articles")  # what the crawler's store writes beside each row
     if extra_rows:
         db["articles"].insert_all(
             (
@@ -184,10 +185,13 @@ def test_search_chinese_word(ds):
     assert ids(rows) == [4]  # 经济消息
 
 
-def test_short_chinese_word_needs_search_text_query(ds):
-    # the trigram index cannot match 1-2 characters ...
-    assert fetch(ds, "/news/articles.json?_search=经济&_shape=array").json() == []
-    # ... the search_text canned query can
+def test_two_chinese_characters_through_the_bigram_index_one_through_search_text(ds):
+    # the trigram index cannot match 2 characters: the pair is in the bigram index
+    assert ids(fetch(ds, "/news/articles.json?_search=经济&_shape=array").json()) == [4]
+    assert fetch(ds, "/news/articles.json?_search=济&_shape=array").json() == []
+    # ... the search_text canned query finds any text
+    rows = fetch(ds, "/news/search_text.json?q=济&_shape=array").json()
+    assert ids(rows) == [4]
     rows = fetch(ds, "/news/search_text.json?q=经济&_shape=array").json()
     assert ids(rows) == [4]
     assert "经济" in rows[0]["snippet"]
@@ -742,6 +746,6 @@ def test_a_search_past_the_time_limit_says_so_and_how_to_narrow_it(tmp_path):
                                "published": "2025-01-01T00:00:00+00:00"} for i in range(1, 3001))
     db.close()
     ds = make_datasette(path)
-    ds.sql_time_limit_ms = 50  # the 2-character scan reads 3,000 bodies of 8,000 characters (~0.2 s)
-    html = fetch(ds, "/big/-/search?q=经济").text
+    ds.sql_time_limit_ms = 50  # a 1-character search reads 3,000 bodies of 8,000 characters (~0.2 s)
+    html = fetch(ds, "/big/-/search?q=济").text
     assert "more than the time limit allows" in html and "Nothing found" not in html

@@ -79,3 +79,15 @@ def test_search_finds_english_and_chinese(db):
     hits = lambda q: [r["rowid"] for r in db.query("select rowid from articles_fts where articles_fts match ?", [q])]
     assert hits("tramway") == [1]
     assert hits("统计局") == [2]
+
+
+def test_the_bigram_index_follows_new_and_changed_articles(db):
+    pairs = lambda q: [r["rowid"] for r in db.query("select rowid from articles_bigrams where articles_bigrams match ?",
+                                                     [f'"{q}"'])]
+    write_batch(db, [article("http://a/1", body="国家统计局今天发布数据。"), article("http://a/2", body="No Chinese.")])
+    assert pairs("统计") == [1] and pairs("数据") == [1] and pairs("今天") == [1]
+    write_batch(db, [article("http://a/1", body="国家统计局明天发布报告。")])  # a corrected copy
+    assert pairs("统计") == [1] and pairs("明天") == [1] and pairs("报告") == [1]
+    assert pairs("今天") == [] and pairs("数据") == []  # the old text's pairs are gone
+    db.execute("insert into articles_bigrams(articles_bigrams) values('integrity-check')")
+    assert db.execute("select count(*) from articles_bigrams_docsize").fetchone()[0] == 1  # English: no row

@@ -9,7 +9,8 @@ cache) was read to count, facet and sort it. So, for the searches Datasette esca
 ``_searchmode=raw``):
 
 - a search without Chinese or Japanese characters goes to the words index (articles_words,
-  pipelines/schema.py), where a name's postings are its own articles;
+  pipelines/schema.py), where a name's postings are its own articles; a two-character Chinese word
+  (the trigram index cannot match one) to the bigram index (articles_bigrams);
 - the match runs once per search (while the file is unchanged): with up to ``HITS_LISTED`` hits its
   queries read the hits' ids as a JSON list (``json_each``) instead of decoding the index again;
 - the count and the facets of an unfiltered search read the hits' columns from the small
@@ -30,13 +31,16 @@ from collections import OrderedDict
 from datasette.database import Database
 
 from newsdb.datasette import cache
+from pipelines import bigrams
 
 MANY_HITS = 2000  # above this, reading the hits' dates to sort them costs more than walking the index
 INDEX = "idx_articles_published_id"  # pipelines.schema: (published desc, id)
 HITS_INDEX = "idx_articles_id_published_source_category_language_duplicate_of"  # pipelines.schema
 WORDS = "articles_words"  # pipelines.schema.WORDS_FTS
+BIGRAMS = "articles_bigrams"  # pipelines.schema.BIGRAMS_FTS
 # the canned queries in metadata.yml test for the same characters with GLOB
-IDEOGRAPHIC = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+IDEOGRAPHIC = re.compile(f"[{bigrams.IDEOGRAPHIC}]")
+PAIR = re.compile(f"[{bigrams.IDEOGRAPHIC}]{{2}}")
 
 HITS_LISTED = 100_000  # up to this many hits are found once per search and handed to its queries as a list
 MAX_LISTS = 16
@@ -71,7 +75,7 @@ async def plan_for(db: Database, sql: str, params) -> tuple[str, dict]:
     if not search or _MATCH not in flat:
         return sql, params
     have = await _schema(db)  # an older file not yet opened by a newer crawler lacks some
-    fts = WORDS if WORDS in have and not IDEOGRAPHIC.search(search) else "articles_fts"
+    fts = index_for(search, have)
     flat = flat.replace(search_in("articles_fts"), search_in(fts)).replace(_MATCH, f"{fts} where {fts} match escape_fts(:search)")
     count, listed = await _hits(db, fts, search)
     rows = rows_query(flat, fts)
@@ -84,6 +88,16 @@ async def plan_for(db: Database, sql: str, params) -> tuple[str, dict]:
     # the match ran once for this search: its queries read the list instead of matching again
     found = f"select rowid from {fts} where {fts} match escape_fts(:search)"
     return flat.replace(found, "select value from json_each(:newsdb_hits)"), {**params, "newsdb_hits": listed}
+
+
+def index_for(search: str, have: set[str]) -> str:
+    """Words for text without Chinese or Japanese characters; for two such characters (each word of the
+    search), their pair in the bigram index; else the trigram index."""
+    if not IDEOGRAPHIC.search(search):
+        return WORDS if WORDS in have else "articles_fts"
+    if BIGRAMS in have and all(PAIR.fullmatch(word) for word in search.split()):
+        return BIGRAMS
+    return "articles_fts"
 
 
 def _rows_plan(flat: str, rows: re.Match, fts: str, count: int, have: set[str]) -> str:
@@ -115,8 +129,8 @@ async def _hits(db: Database, fts: str, search: str) -> tuple[int, str | None]:
 
 
 async def _schema(db: Database) -> set[str]:
-    found = await _inner_execute(db, "select name from sqlite_master where name in (:a, :b, :c)",
-                                 {"a": INDEX, "b": HITS_INDEX, "c": WORDS})
+    found = await _inner_execute(db, "select name from sqlite_master where name in (:a, :b, :c, :d)",
+                                 {"a": INDEX, "b": HITS_INDEX, "c": WORDS, "d": BIGRAMS})
     return {name for (name,) in found.rows}
 
 
