@@ -226,6 +226,8 @@ def _bigrams_index(db: sqlite_utils.Database) -> None:
     """The bigram index; filled from the stored articles when an older file lacks it (once)."""
     if db[BIGRAMS_FTS].exists():
         return
+    if db.execute("select exists (select 1 from articles)").fetchone()[0]:
+        logger.warning("building the bigram search index once (a few minutes per million articles)")
     db.execute(f"CREATE VIRTUAL TABLE {BIGRAMS_FTS} USING fts5(text, content='', tokenize='unicode61')")
     fill_bigrams(db, "select id, title, body from articles")
 
