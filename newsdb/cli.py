@@ -127,6 +127,7 @@ def cmd_optimize(args) -> int:
         return 2
     db = open_db(args.db)
     started = time.monotonic()
+    added = maintenance.index_missing_bigrams(db)
     before = maintenance.search_index_segments(db)
     steps = maintenance.merge_search_index(db)
     maintenance.refresh_statistics(db)
@@ -134,8 +135,8 @@ def cmd_optimize(args) -> int:
     after = maintenance.search_index_segments(db)
     db.close()
     merged = ", ".join(f"{name} {before[name]} -> {after[name]}" for name in after)
-    print(f"newsdb: search index segments merged ({merged}) in {steps} steps; statistics refreshed; "
-          f"{time.monotonic() - started:.1f} s")
+    print(f"newsdb: {added} articles written by other tools added to the bigram index; search index segments "
+          f"merged ({merged}) in {steps} steps; statistics refreshed; {time.monotonic() - started:.1f} s")
     return 0
 
 

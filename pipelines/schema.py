@@ -238,7 +238,6 @@ def fill_bigrams(db: sqlite_utils.Database, select_articles: str, params=()) -> 
 
     rows = ((article_id, article_text(title, body)) for article_id, title, body in
             db.conn.execute(select_articles, params))
-    before = db.conn.total_changes
     with db.conn:  # committed here: sqlite-utils would not commit a transaction it did not open
-        db.conn.executemany(f"INSERT INTO {BIGRAMS_FTS} (rowid, text) VALUES (?, ?)", (r for r in rows if r[1]))
-    return db.conn.total_changes - before
+        cursor = db.conn.executemany(f"INSERT INTO {BIGRAMS_FTS} (rowid, text) VALUES (?, ?)", (r for r in rows if r[1]))
+    return cursor.rowcount

@@ -64,11 +64,15 @@ def test_optimize_command(tmp_path):
     path = tmp_path / "news.db"
     db = open_db(path)
     fill(db, batches=6)
+    db["articles"].insert({"id": 121, "url": "https://b/1", "source": "s", "title": "导入", "body": "另一工具写入的新闻"})
+    assert hits(db, "导入")[2] == []  # another tool's row: no pairs yet
     db.close()
     result = run_newsdb("optimize", "--db", str(path))
     assert result.returncode == 0, result.stderr
-    assert "(articles_fts 6 -> 1, articles_words 6 -> 1, articles_bigrams 6 -> 1)" in result.stdout
+    assert "(articles_fts 7 -> 1, articles_words 7 -> 1, articles_bigrams 7 -> 1)" in result.stdout
+    assert result.stdout.startswith("newsdb: 1 articles written by other tools added to the bigram index")
     db = open_db(path)
     assert set(maintenance.search_index_segments(db).values()) == {1} and not maintenance.statistics_stale(db)
+    assert hits(db, "导入")[2] == [121] and hits(db, "工具")[2] == [121]
     missing = run_newsdb("optimize", "--db", str(tmp_path / "nope.db"))
     assert missing.returncode == 2 and "no database" in missing.stderr
