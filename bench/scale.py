@@ -176,15 +176,13 @@ def build(n: int, path: Path, seed: int = 6) -> dict:
 
 def clear_bench_rows(path: Path, sources: list[str]) -> None:
     """Forget what an earlier incremental crawl of the bench site stored, so every run measures the same."""
-    from pipelines.bigrams import article_text
+    from pipelines.schema import unindex_bigrams
 
     conn = sqlite3.connect(path)
     marks = ", ".join("?" * len(sources))
     stored = conn.execute(f"select id, title, body from articles where source in ({marks})", sources).fetchall()
-    pairs = [(article_id, article_text(title, body)) for article_id, title, body in stored]
-    with conn:  # the contentless bigram index forgets exactly the pairs it was given (pipelines/store.py)
-        conn.executemany("insert into articles_bigrams(articles_bigrams, rowid, text) values('delete', ?, ?)",
-                         [(article_id, text) for article_id, text in pairs if text])
+    with conn:
+        unindex_bigrams(conn, stored)  # contentless: no trigger forgets them with the rows
         conn.execute(f"delete from article_signatures where article_id in (select id from articles where source in ({marks}))", sources)
         conn.execute(f"delete from article_versions where article_id in (select id from articles where source in ({marks}))", sources)
         conn.execute(f"update articles set duplicate_of = null where duplicate_of in (select id from articles where source in ({marks}))", sources)

@@ -11,10 +11,11 @@ import time
 
 import sqlite_utils
 
+from pipelines.schema import BIGRAMS_FTS, FTS_TABLES, fill_bigrams
+
 # newsdb's own tables: ANALYZE of the FTS shadow tables would read the whole search index (2 min at 1M
 # articles) for statistics no query uses; these take ~2 s at 1M
 TABLES = ("articles", "pages", "article_signatures", "article_versions", "crawl_runs", "crawl_run_sources")
-FTS_TABLES = ("articles_fts", "articles_words", "articles_bigrams")
 STALE_GROWTH = 1.25
 MERGE_PAGES = 4000  # FTS5 leaf pages merged per transaction (~16 MB): a bounded WAL, readers never wait long
 
@@ -42,8 +43,6 @@ def refresh_statistics(db: sqlite_utils.Database) -> None:
 def index_missing_bigrams(db: sqlite_utils.Database) -> int:
     """Give the bigram index the articles it lacks: rows another tool wrote into `articles` (newsdb's store
     writes each article's pairs itself). Reads every article without pairs (English ones too: ~1 min at 1M)."""
-    from pipelines.schema import BIGRAMS_FTS, fill_bigrams
-
     if not db[BIGRAMS_FTS].exists():
         return 0
     return fill_bigrams(db, f"select id, title, body from articles where id not in (select id from {BIGRAMS_FTS}_docsize)")

@@ -7,6 +7,8 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.db import DescIndex
 
+from pipelines.bigrams import article_text
+
 logger = logging.getLogger(__name__)
 
 ARTICLE_COLUMNS = {
@@ -147,6 +149,7 @@ _WORDS_TRIGGERS = {
 # Chinese and Japanese character pairs (pipelines/bigrams.py): two-character words, which neither index
 # above can find. Contentless: pipelines/store.py writes each article's pairs beside it.
 BIGRAMS_FTS = "articles_bigrams"
+FTS_TABLES = ("articles_fts", WORDS_FTS, BIGRAMS_FTS)  # articles_fts: sqlite-utils' enable_fts names it
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
@@ -233,11 +236,23 @@ def _bigrams_index(db: sqlite_utils.Database) -> None:
 
 
 def fill_bigrams(db: sqlite_utils.Database, select_articles: str, params=()) -> int:
-    """Index the pairs of the articles `select_articles` returns (id, title, body); returns how many had any."""
-    from pipelines.bigrams import article_text
-
-    rows = ((article_id, article_text(title, body)) for article_id, title, body in
-            db.conn.execute(select_articles, params))
+    """Index the pairs of the articles `select_articles` returns (id, title, body), in a transaction of
+    its own; returns how many had any."""
     with db.conn:  # committed here: sqlite-utils would not commit a transaction it did not open
-        cursor = db.conn.executemany(f"INSERT INTO {BIGRAMS_FTS} (rowid, text) VALUES (?, ?)", (r for r in rows if r[1]))
-    return cursor.rowcount
+        return index_bigrams(db.conn, db.conn.execute(select_articles, params))
+
+
+def index_bigrams(conn, articles) -> int:
+    """Add the pairs of each (id, title, body) to the bigram index, in the caller's transaction."""
+    return _bigrams_command(conn, f"INSERT INTO {BIGRAMS_FTS} (rowid, text) VALUES (?, ?)", articles)
+
+
+def unindex_bigrams(conn, articles) -> int:
+    """Remove the pairs of each (id, title, body) as stored: a contentless index removes exactly what it is given."""
+    return _bigrams_command(conn, f"INSERT INTO {BIGRAMS_FTS} ({BIGRAMS_FTS}, rowid, text) VALUES ('delete', ?, ?)",
+                            articles)
+
+
+def _bigrams_command(conn, sql: str, articles) -> int:
+    pairs = ((article_id, article_text(title, body)) for article_id, title, body in articles)
+    return conn.executemany(sql, ((article_id, text) for article_id, text in pairs if text)).rowcount

@@ -12,8 +12,7 @@ from datetime import datetime, timezone
 from scrapy import signals
 
 from pipelines import maintenance, runs
-from pipelines.bigrams import article_text
-from pipelines.schema import ARTICLE_COLUMNS, BIGRAMS_FTS, open_db
+from pipelines.schema import ARTICLE_COLUMNS, index_bigrams, open_db, unindex_bigrams
 from pipelines.urls import canonical_url
 
 logger = logging.getLogger(__name__)
@@ -67,11 +66,12 @@ def _upsert_article(db, article: dict, now: str) -> str:
         article_id, status = existing[0], "unchanged"
     elif existing:
         _keep_version(db, existing[0], now)
-        _unindex_bigrams(db, existing[0])
+        # contentless, so no trigger: its pairs out before the row changes, the new ones in after
+        unindex_bigrams(db.conn, db.execute("select id, title, body from articles where id = ?", [existing[0]]))
         sets = ", ".join(f"[{c}] = :{c}" for c in UPDATABLE)
         db.execute(f"update articles set {sets} where id = :id", {**row, "id": existing[0]})
         article_id, status = existing[0], "updated"
-        _index_bigrams(db, article_id, row)
+        index_bigrams(db.conn, [(article_id, row["title"], row["body"])])
     else:
         columns = list(row) + ["duplicate_of"]
         placeholders = ", ".join(f":{c}" for c in row)
@@ -80,28 +80,13 @@ def _upsert_article(db, article: dict, now: str) -> str:
             "(select id from articles where url = :duplicate_of_url))",
             {**row, "duplicate_of_url": article.get("duplicate_of_url")})
         article_id, status = db.execute("select last_insert_rowid()").fetchone()[0], "new"
-        _index_bigrams(db, article_id, row)
+        index_bigrams(db.conn, [(article_id, row["title"], row["body"])])
     if article.get("minhash") and status != "unchanged":
         db.execute("insert or replace into article_signatures (article_id, minhash) values (?, ?)",
                    [article_id, article["minhash"]])
     for url in {row["url"], *(canonical_url(u) for u in (article.get("fetched_url"), article.get("requested_url")) if u)}:
         _upsert_page(db, {"url": url, "source": row["source"], "kind": "article", "article_id": article_id}, now)
     return status
-
-
-def _index_bigrams(db, article_id: int, row: dict) -> None:
-    """The article's Chinese and Japanese character pairs into the bigram index (contentless: no trigger)."""
-    text = article_text(row.get("title"), row.get("body"))
-    if text:
-        db.execute(f"insert into {BIGRAMS_FTS} (rowid, text) values (?, ?)", [article_id, text])
-
-
-def _unindex_bigrams(db, article_id: int) -> None:
-    """Its pairs out of the bigram index before the row changes: FTS5 removes exactly what it is given."""
-    title, body = db.execute("select title, body from articles where id = ?", [article_id]).fetchone()
-    text = article_text(title, body)
-    if text:
-        db.execute(f"insert into {BIGRAMS_FTS} ({BIGRAMS_FTS}, rowid, text) values ('delete', ?, ?)", [article_id, text])
 
 
 def _keep_version(db, article_id: int, now: str) -> None:

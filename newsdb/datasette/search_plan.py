@@ -32,12 +32,12 @@ from datasette.database import Database
 
 from newsdb.datasette import cache
 from pipelines import bigrams
+from pipelines.schema import BIGRAMS_FTS, WORDS_FTS
 
 MANY_HITS = 2000  # above this, reading the hits' dates to sort them costs more than walking the index
 INDEX = "idx_articles_published_id"  # pipelines.schema: (published desc, id)
 HITS_INDEX = "idx_articles_id_published_source_category_language_duplicate_of"  # pipelines.schema
-WORDS = "articles_words"  # pipelines.schema.WORDS_FTS
-BIGRAMS = "articles_bigrams"  # pipelines.schema.BIGRAMS_FTS
+WORDS, BIGRAMS = WORDS_FTS, BIGRAMS_FTS
 # the canned queries in metadata.yml test for the same characters with GLOB
 IDEOGRAPHIC = re.compile(f"[{bigrams.IDEOGRAPHIC}]")
 PAIR = re.compile(f"[{bigrams.IDEOGRAPHIC}]{{2}}")
