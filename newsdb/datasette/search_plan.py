@@ -25,12 +25,14 @@ The answers are the same rows Datasette's queries would give from the same index
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import OrderedDict
 
+import numpy as np
 from datasette.database import Database
 
-from newsdb.datasette import cache
+from newsdb.datasette import article_columns, cache
 from pipelines import bigrams
 from pipelines.schema import BIGRAMS_FTS, WORDS_FTS
 
@@ -49,7 +51,11 @@ _MATCH = "articles_fts where articles_fts match escape_fts(:search)"
 _ORDER = "order by published desc, id"
 _LIST = ("select count(*), json_group_array(rowid) from (select rowid from {fts} where {fts} match "
          "escape_fts(:search) limit :cap)")
-_lists: OrderedDict[tuple, tuple[int, str | None]] = OrderedDict()  # (file, its state, index, search) -> hits
+_IDS = "select group_concat(rowid) from {fts} where {fts} match escape_fts(:search)"
+_FACET = re.compile(r"^select (?P<facet>[\w()]+) as value, count\(\*\) as count from \( select [\w, ]+ from articles "
+                    r"(?P<where>.+?) \) where (?P=facet) is not null group by (?P=facet) order by count desc, value "
+                    r"limit (?P<limit>\d+)$")
+_lists: OrderedDict[tuple, tuple] = OrderedDict()  # (file, its state, index, search[, "ids"]) -> hits
 
 _inner_execute = Database.execute
 
@@ -77,6 +83,11 @@ async def plan_for(db: Database, sql: str, params) -> tuple[str, dict]:
     have = await _schema(db)  # an older file not yet opened by a newer crawler lacks some
     fts = index_for(search, have)
     flat = flat.replace(search_in("articles_fts"), search_in(fts)).replace(_MATCH, f"{fts} where {fts} match escape_fts(:search)")
+    columns = article_columns.fresh(db.path) if db.path else None
+    planned = await _from_columns(db, columns, flat, fts, search) if columns else None
+    if planned:
+        sql, extra = planned
+        return sql, {**params, **extra}
     count, listed = await _hits(db, fts, search)
     rows = rows_query(flat, fts)
     if rows:
@@ -110,6 +121,48 @@ def _rows_plan(flat: str, rows: re.Match, fts: str, count: int, have: set[str]) 
     return flat
 
 
+async def _from_columns(db: Database, columns: article_columns.Columns, flat: str, fts: str,
+                        search: str) -> tuple[str, dict] | None:
+    """The search's first page, count or a facet, from the hits and the columns in memory: one small query."""
+    where = search_in(fts)
+    rows = rows_query(flat, fts)
+    facet = _FACET.match(flat)
+    facet = facet if facet and facet["where"] == where and facet["facet"] in article_columns.FACETS else None
+    if not (rows or facet or flat == f"select count(*) from articles {where}"):
+        return None
+    ids = await _hit_ids(db, fts, search, columns)
+    if rows:
+        limit = rows.group("limit")
+        return (f"select {rows.group('columns')} from articles where id in (select value from json_each(:newsdb_page)) "
+                f"{_ORDER} limit {limit}", {"newsdb_page": json.dumps(columns.first(ids, int(limit)))})
+    if not facet:
+        return "select :newsdb_count", {"newsdb_count": len(ids)}
+    try:
+        counts = json.dumps(columns.facet(facet["facet"], ids, int(facet["limit"])))
+    except TypeError:  # a blob among the values: counted by SQL
+        return None
+    return ("select json_extract(value, '$[0]') as value, json_extract(value, '$[1]') as count "
+            "from json_each(:newsdb_facet)", {"newsdb_facet": counts})
+
+
+async def _hit_ids(db: Database, fts: str, search: str, columns: article_columns.Columns) -> np.ndarray:
+    """The ids of the articles that match, kept for the next query of the same search in the same state."""
+    key = (db.path, columns.stamp, fts, search, "ids")
+    if key in _lists:
+        _lists.move_to_end(key)
+        return _lists[key]
+    found = await _inner_execute(db, _IDS.format(fts=fts), {"search": search})
+    ids = columns.present(np.fromstring(found.rows[0][0] or "", dtype=np.int64, sep=","))
+    _remember(key, ids)
+    return ids
+
+
+def _remember(key: tuple, hits) -> None:
+    _lists[key] = hits
+    while len(_lists) > MAX_LISTS:
+        _lists.popitem(last=False)
+
+
 async def _hits(db: Database, fts: str, search: str) -> tuple[int, str | None]:
     """How many articles match (counted up to HITS_LISTED + 1), and their ids as a JSON list when there
     are no more than HITS_LISTED; kept for the next query of the same search while the file is unchanged."""
@@ -122,9 +175,7 @@ async def _hits(db: Database, fts: str, search: str) -> tuple[int, str | None]:
     count, listed = found.rows[0]
     hits = (count, listed if count <= HITS_LISTED and stamp is not None else None)
     if stamp is not None:
-        _lists[key] = hits
-        while len(_lists) > MAX_LISTS:
-            _lists.popitem(last=False)
+        _remember(key, hits)
     return hits
 
 

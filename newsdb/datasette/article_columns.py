@@ -1,0 +1,179 @@
+"""Each article's facet columns in memory: the count, facets and first page of a search with many hits.
+
+Used by the search plan (search_plan.py). A common word ("government", a Chinese word in most Chinese
+articles) matches 200,000-600,000 of a million articles, and Datasette's count and each of its four
+facets then read every hit from an index: 0.1-1 s each. So the values the articles table is faceted
+by (source, category, language, the day of ``published``) and each article's place in the table's
+default order (``published desc, id``) are kept in numpy arrays indexed by id (about 15 MB at a
+million articles). A search's count, facet counts and first page are then computed from its hit list
+in a few milliseconds, and handed to Datasette as the results of small SQL queries over JSON.
+
+The arrays are a snapshot of one state of the file (``cache.file_stamp``). When the file has changed
+they are read again in a background thread (about 2 s at a million articles, at most one load per
+file at a time, and no more than ``LOAD_SHARE`` of the time), and until then the queries run in SQL
+as before: answers are always those of the file as it is.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from newsdb.datasette import cache
+
+log = logging.getLogger(__name__)
+
+# the articles table's facets (metadata.yml), as Datasette's facet queries spell them
+FACETS = ("source", "category", "language", "date(published)")
+HITS_INDEX = "idx_articles_id_published_source_category_language_duplicate_of"  # pipelines.schema
+ORDER_INDEX = "idx_articles_published_id"  # pipelines.schema: (published desc, id)
+ORDER = "published desc, id"
+CHUNK = 65536
+SPARSE = 4  # ids spread wider than this many slots per article are not worth arrays indexed by id
+LOAD_SHARE = 0.2  # after a load of t seconds, the next one waits (1 / share - 1) * t
+
+
+@dataclass(frozen=True)
+class Columns:
+    """One state of a file's articles: facet values as codes, and places in the default order, by id."""
+
+    stamp: tuple
+    rank: np.ndarray  # by id: place in the order (published desc, id); -1 where there is no article
+    by_rank: np.ndarray  # the ids in that order
+    codes: dict[str, np.ndarray]  # by facet: each article's value as a code, 0 for null
+    values: dict[str, list]  # by facet: the value of each code
+
+    def present(self, ids: np.ndarray) -> np.ndarray:
+        """The ids (from a full-text index) that are articles of this state."""
+        ids = ids[(ids >= 0) & (ids < len(self.rank))]
+        return ids[self.rank[ids] >= 0]
+
+    def facet(self, facet: str, ids: np.ndarray, limit: int) -> list[tuple]:
+        """(value, count) of the articles `ids`, as ``group by ... order by count desc, value limit``."""
+        counts = np.bincount(self.codes[facet][ids], minlength=len(self.values[facet]))
+        found = [(self.values[facet][code], int(counts[code])) for code in np.flatnonzero(counts) if code]
+        found.sort(key=lambda pair: (-pair[1], *_sqlite_order(pair[0])))
+        return found[:limit]
+
+    def first(self, ids: np.ndarray, limit: int) -> list[int]:
+        """The first `limit` of the articles `ids` in the order (published desc, id)."""
+        ranks = self.rank[ids]
+        if len(ranks) > limit:
+            ranks = np.partition(ranks, limit - 1)[:limit]
+        return [int(i) for i in self.by_rank[np.sort(ranks)]]
+
+
+def _sqlite_order(value) -> tuple:
+    """SQLite's order of values of different types: numbers, then text (by code point), then blobs."""
+    if isinstance(value, (int, float)):
+        return (1, value)
+    return (2, value) if isinstance(value, str) else (3, value)
+
+
+def load(path: str) -> Columns | None:
+    """The columns of the file's articles as it is now; None where the file lacks newsdb's indexes or its
+    ids are too sparse for arrays."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("select count(*) from sqlite_master").fetchone()  # may create the WAL: a new stamp
+        stamp = cache.file_stamp(path)  # before the snapshot: a commit after it leaves an outdated stamp
+        conn.execute("begin")  # one snapshot for both reads
+        have = {name for (name,) in conn.execute(
+            "select name from sqlite_master where type = 'index' and name in (?, ?)", (HITS_INDEX, ORDER_INDEX))}
+        if have != {HITS_INDEX, ORDER_INDEX}:
+            return None
+        count, low, top = conn.execute(f"select count(*), min(id), max(id) from articles indexed by {HITS_INDEX}").fetchone()
+        if count and (low < 0 or top > SPARSE * count + 1_000_000):
+            log.warning("%s: article ids %d to %d for %d articles; searches facet in SQL", path, low, top, count)
+            return None
+        size = (top or 0) + 1
+        codes, values = _facet_codes(conn, size)
+        by_rank = np.fromiter((i for (i,) in conn.execute(
+            f"select id from articles indexed by {ORDER_INDEX} order by {ORDER}")), np.int64)
+    finally:
+        conn.close()
+    rank = np.full(size, -1, np.int64)
+    rank[by_rank] = np.arange(len(by_rank))
+    return Columns(stamp, rank, by_rank, codes, values)
+
+
+def _facet_codes(conn: sqlite3.Connection, size: int) -> tuple[dict, dict]:
+    books = {facet: {None: 0} for facet in FACETS}  # value -> code
+    codes = {facet: np.zeros(size, np.int32) for facet in FACETS}
+    cursor = conn.execute(f"select id, {', '.join(FACETS)} from articles indexed by {HITS_INDEX}")
+    while rows := cursor.fetchmany(CHUNK):
+        ids = np.fromiter((row[0] for row in rows), np.int64, len(rows))
+        for k, facet in enumerate(FACETS, 1):
+            book = books[facet]
+            codes[facet][ids] = np.fromiter((book.setdefault(row[k], len(book)) for row in rows), np.int32, len(rows))
+    return codes, {facet: list(book) for facet, book in books.items()}
+
+
+class _Loader:
+    """Loads each file's columns in a background thread when asked for a state it does not have."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._loaded: dict[str, Columns] = {}
+        self._threads: dict[str, threading.Thread] = {}
+        self._not_before: dict[str, float] = {}
+        self._unusable: dict[str, tuple] = {}  # path -> the stamp load() returned None or failed for
+
+    def fresh(self, path: str) -> Columns | None:
+        """The columns of the file as it is now, or None (and a load started, if none runs and it may)."""
+        stamp = cache.file_stamp(path)
+        if stamp is None:
+            return None
+        with self._lock:
+            columns = self._loaded.get(path)
+            if columns is not None and columns.stamp == stamp:
+                return columns
+            running = self._threads.get(path)
+            if (running and running.is_alive()) or self._unusable.get(path) == stamp \
+                    or time.monotonic() < self._not_before.get(path, 0):
+                return None
+            thread = threading.Thread(target=self._load, args=(path,), name="newsdb-columns", daemon=True)
+            self._threads[path] = thread
+        thread.start()
+        return None
+
+    def _load(self, path: str) -> None:
+        started = time.monotonic()
+        stamp = cache.file_stamp(path)
+        try:
+            columns = load(path)
+        except (sqlite3.Error, OSError, ValueError) as e:
+            log.warning("%s: facet columns not loaded (%s); searches facet in SQL", path, e)
+            columns = None
+        took = time.monotonic() - started
+        with self._lock:
+            self._not_before[path] = time.monotonic() + (1 / LOAD_SHARE - 1) * took
+            if columns is None:
+                self._unusable[path] = stamp
+            else:
+                self._loaded[path] = columns
+                log.info("%s: facet columns of %d articles loaded in %.1f s", path, len(columns.by_rank), took)
+
+    def wait(self, path: str) -> None:
+        """Until the running load of `path` (if any) is done."""
+        with self._lock:
+            thread = self._threads.get(path)
+        if thread is not None:
+            thread.join()
+
+    def forget(self) -> None:
+        with self._lock:
+            self._loaded.clear()
+            self._not_before.clear()
+            self._unusable.clear()
+
+
+_loader = _Loader()
+fresh = _loader.fresh
+wait = _loader.wait
+forget = _loader.forget
