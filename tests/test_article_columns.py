@@ -23,6 +23,7 @@ def news(tmp_path):
         "source": "" if i % 11 == 0 else f"s{i % 4}",  # source is NOT NULL: empty is a value
         "category": None if i % 2 else ["World", "world", "经济"][i % 3],  # case and Chinese kept apart
         "language": "zh" if i % 5 == 0 else "en",
+        "duplicate_of": 1 if i % 6 == 0 else None,
         # the same second in three offsets: date() is the UTC day; some articles have no date
         "published": None if i % 13 == 0 else f"2024-03-{1 + i % 9:02d}T{(i * 7) % 24:02d}:00:00{OFFSETS[i % 3]}",
     } for i in range(1, 401)))
@@ -135,7 +136,9 @@ def sql_page(path, url: str, monkeypatch) -> dict:
 FROM_COLUMNS = ["json_each(:newsdb_page)", "select :newsdb_count", "json_each(:newsdb_facet)"]
 
 
-@pytest.mark.parametrize("search", ["text", "rare+word", "nothing"])
+@pytest.mark.parametrize("search", ["text", "rare+word", "nothing", "text&source=s1", "text&language=zh&category=World",
+                                    "rare+word&published__date=2024-03-02", "text&duplicate_of__isnull=1",
+                                    "text&source=nowhere", "text&category=%E7%BB%8F%E6%B5%8E"])
 def test_a_search_page_from_the_columns_is_the_page_sql_gives(news, monkeypatch, search):
     url = f"/news/articles.json?_search={search}&_size=20"
     article_columns.forget()
@@ -147,11 +150,11 @@ def test_a_search_page_from_the_columns_is_the_page_sql_gives(news, monkeypatch,
     assert sum("match escape_fts(:search)" in sql for sql in executed) == 1  # the hits, read once
 
 
-def test_a_filtered_search_a_sorted_page_and_a_new_state_of_the_file_are_answered_by_sql(news, monkeypatch):
+def test_other_filters_a_sorted_page_and_a_new_state_of_the_file_are_answered_by_sql(news, monkeypatch):
     article_columns.forget()
     article_columns.fresh(str(news))
     article_columns.wait(str(news))
-    for url, not_from_columns in [("/news/articles.json?_search=text&language=zh", FROM_COLUMNS),
+    for url, not_from_columns in [("/news/articles.json?_search=text&title__contains=Story+1", FROM_COLUMNS),
                                   ("/news/articles.json?_search=text&_sort=title", FROM_COLUMNS[:1])]:
         executed: list[str] = []
         assert page(news, url, executed) == sql_page(news, url, monkeypatch)

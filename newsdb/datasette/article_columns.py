@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 # the articles table's facets (metadata.yml), as Datasette's facet queries spell them
 FACETS = ("source", "category", "language", "date(published)")
+ORIGINALS = "duplicate_of is null"
 HITS_INDEX = "idx_articles_id_published_source_category_language_duplicate_of"  # pipelines.schema
 ORDER_INDEX = "idx_articles_published_id"  # pipelines.schema: (published desc, id)
 ORDER = "published desc, id"
@@ -47,6 +48,21 @@ class Columns:
     by_rank: np.ndarray  # the ids in that order
     codes: dict[str, np.ndarray]  # by facet: each article's value as a code, 0 for null
     values: dict[str, list]  # by facet: the value of each code
+    originals: np.ndarray  # by id: duplicate_of is null
+
+    def matching(self, ids: np.ndarray, filters: list[tuple[str, object]]) -> np.ndarray:
+        """The articles `ids` whose facets have these values (``(facet, value)``; ``(ORIGINALS, None)``:
+        not a reprint). Values compare as SQLite compares them with a TEXT column's."""
+        for facet, value in filters:
+            if facet == ORIGINALS:
+                ids = ids[self.originals[ids]]
+                continue
+            try:
+                code = self.values[facet].index(str(value), 1)
+            except ValueError:
+                return ids[:0]
+            ids = ids[self.codes[facet][ids] == code]
+        return ids
 
     def present(self, ids: np.ndarray) -> np.ndarray:
         """The ids (from a full-text index) that are articles of this state."""
@@ -92,26 +108,28 @@ def load(path: str) -> Columns | None:
             log.warning("%s: article ids %d to %d for %d articles; searches facet in SQL", path, low, top, count)
             return None
         size = (top or 0) + 1
-        codes, values = _facet_codes(conn, size)
+        codes, values, originals = _facet_codes(conn, size)
         by_rank = np.fromiter((i for (i,) in conn.execute(
             f"select id from articles indexed by {ORDER_INDEX} order by {ORDER}")), np.int64)
     finally:
         conn.close()
     rank = np.full(size, -1, np.int64)
     rank[by_rank] = np.arange(len(by_rank))
-    return Columns(stamp, rank, by_rank, codes, values)
+    return Columns(stamp, rank, by_rank, codes, values, originals)
 
 
-def _facet_codes(conn: sqlite3.Connection, size: int) -> tuple[dict, dict]:
+def _facet_codes(conn: sqlite3.Connection, size: int) -> tuple[dict, dict, np.ndarray]:
     books = {facet: {None: 0} for facet in FACETS}  # value -> code
     codes = {facet: np.zeros(size, np.int32) for facet in FACETS}
-    cursor = conn.execute(f"select id, {', '.join(FACETS)} from articles indexed by {HITS_INDEX}")
+    originals = np.zeros(size, bool)
+    cursor = conn.execute(f"select id, {ORIGINALS}, {', '.join(FACETS)} from articles indexed by {HITS_INDEX}")
     while rows := cursor.fetchmany(CHUNK):
         ids = np.fromiter((row[0] for row in rows), np.int64, len(rows))
-        for k, facet in enumerate(FACETS, 1):
+        originals[ids] = np.fromiter((row[1] for row in rows), bool, len(rows))
+        for k, facet in enumerate(FACETS, 2):
             book = books[facet]
             codes[facet][ids] = np.fromiter((book.setdefault(row[k], len(book)) for row in rows), np.int32, len(rows))
-    return codes, {facet: list(book) for facet, book in books.items()}
+    return codes, {facet: list(book) for facet, book in books.items()}, originals
 
 
 class _Loader:

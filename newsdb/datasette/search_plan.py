@@ -52,9 +52,17 @@ _ORDER = "order by published desc, id"
 _LIST = ("select count(*), json_group_array(rowid) from (select rowid from {fts} where {fts} match "
          "escape_fts(:search) limit :cap)")
 _IDS = "select group_concat(rowid) from {fts} where {fts} match escape_fts(:search)"
-_FACET = re.compile(r"^select (?P<facet>[\w()]+) as value, count\(\*\) as count from \( select [\w, ]+ from articles "
-                    r"(?P<where>.+?) \) where (?P=facet) is not null group by (?P=facet) order by count desc, value "
-                    r"limit (?P<limit>\d+)$")
+# Datasette's queries of a table search (with facet filters: `_filters`) that the columns can answer
+_SHAPES = {
+    "rows": re.compile(r"^select (?P<columns>[\w, ]+) from articles (?P<where>where .+) " + _ORDER
+                       + r" limit (?P<limit>\d+)$"),
+    "count": re.compile(r"^select count\(\*\) from articles (?P<where>where .+)$"),
+    "facet": re.compile(r"^select (?P<facet>[\w()]+) as value, count\(\*\) as count from \( select [\w, ]+ from "
+                        r"articles (?P<where>where .+) \) where (?P=facet) is not null group by (?P=facet) order by "
+                        r"count desc, value limit (?P<limit>\d+)$"),
+}
+_CONDITION = re.compile(r'^(?:(?:"(?P<column>source|category|language)"|date\("published"\)) = :(?P<param>p\d+)'
+                        r'|(?P<null>"duplicate_of" is null))$')
 _lists: OrderedDict[tuple, tuple] = OrderedDict()  # (file, its state, index, search[, "ids"]) -> hits
 
 _inner_execute = Database.execute
@@ -84,7 +92,7 @@ async def plan_for(db: Database, sql: str, params) -> tuple[str, dict]:
     fts = index_for(search, have)
     flat = flat.replace(search_in("articles_fts"), search_in(fts)).replace(_MATCH, f"{fts} where {fts} match escape_fts(:search)")
     columns = article_columns.fresh(db.path) if db.path else None
-    planned = await _from_columns(db, columns, flat, fts, search) if columns else None
+    planned = await _from_columns(db, columns, flat, fts, search, params) if columns else None
     if planned:
         sql, extra = planned
         return sql, {**params, **extra}
@@ -121,28 +129,50 @@ def _rows_plan(flat: str, rows: re.Match, fts: str, count: int, have: set[str]) 
     return flat
 
 
-async def _from_columns(db: Database, columns: article_columns.Columns, flat: str, fts: str,
-                        search: str) -> tuple[str, dict] | None:
+async def _from_columns(db: Database, columns: article_columns.Columns, flat: str, fts: str, search: str,
+                        params: dict) -> tuple[str, dict] | None:
     """The search's first page, count or a facet, from the hits and the columns in memory: one small query."""
-    where = search_in(fts)
-    rows = rows_query(flat, fts)
-    facet = _FACET.match(flat)
-    facet = facet if facet and facet["where"] == where and facet["facet"] in article_columns.FACETS else None
-    if not (rows or facet or flat == f"select count(*) from articles {where}"):
+    shape = next(((kind, found) for kind, pattern in _SHAPES.items() if (found := pattern.match(flat))), None)
+    if shape is None:
         return None
-    ids = await _hit_ids(db, fts, search, columns)
-    if rows:
-        limit = rows.group("limit")
-        return (f"select {rows.group('columns')} from articles where id in (select value from json_each(:newsdb_page)) "
+    kind, found = shape
+    filters = _filters(found["where"], fts, params)
+    if filters is None or (kind == "facet" and found["facet"] not in article_columns.FACETS):
+        return None
+    ids = columns.matching(await _hit_ids(db, fts, search, columns), filters)
+    if kind == "rows":
+        limit = found["limit"]
+        return (f"select {found['columns']} from articles where id in (select value from json_each(:newsdb_page)) "
                 f"{_ORDER} limit {limit}", {"newsdb_page": json.dumps(columns.first(ids, int(limit)))})
-    if not facet:
+    if kind == "count":
         return "select :newsdb_count", {"newsdb_count": len(ids)}
     try:
-        counts = json.dumps(columns.facet(facet["facet"], ids, int(facet["limit"])))
+        counts = json.dumps(columns.facet(found["facet"], ids, int(found["limit"])))
     except TypeError:  # a blob among the values: counted by SQL
         return None
     return ("select json_extract(value, '$[0]') as value, json_extract(value, '$[1]') as count "
             "from json_each(:newsdb_facet)", {"newsdb_facet": counts})
+
+
+def _filters(where: str, fts: str, params: dict) -> list[tuple[str, object]] | None:
+    """The facet filters before the search in Datasette's where clause, as ``(facet, value)``; None when
+    it has any other condition."""
+    search = " " + search_in(fts)[len("where "):]
+    if not where.endswith(search):
+        return None
+    conditions = where[:-len(search)].removeprefix("where").removesuffix(" and").split(" and ")
+    found = []
+    for condition in filter(None, (c.strip() for c in conditions)):
+        match = _CONDITION.match(condition)
+        if not match:
+            return None
+        if match["null"]:
+            found.append((article_columns.ORIGINALS, None))
+        elif match["param"] in params:
+            found.append((match["column"] or "date(published)", params[match["param"]]))
+        else:
+            return None
+    return found
 
 
 async def _hit_ids(db: Database, fts: str, search: str, columns: article_columns.Columns) -> np.ndarray:
