@@ -11,6 +11,9 @@ cache) was read to count, facet and sort it. So, for the searches Datasette esca
 - a search without Chinese or Japanese characters goes to the words index (articles_words,
   pipelines/schema.py), where a name's postings are its own articles; a two-character Chinese word
   (the trigram index cannot match one) to the bigram index (articles_bigrams);
+- while the facet columns in memory (article_columns.py) are those of the file as it is, the first page,
+  the count and the facets of a search, unfiltered or filtered by facet values, come from its hit list
+  and those columns (``_from_columns``); the rest of this plan is for when they are not;
 - the match runs once per search (while the file is unchanged): with up to ``HITS_LISTED`` hits its
   queries read the hits' ids as a JSON list (``json_each``) instead of decoding the index again;
 - the count and the facets of an unfiltered search read the hits' columns from the small
