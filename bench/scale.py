@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import itertools
 import json
 import os
 import random
@@ -225,6 +226,7 @@ async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: 
     names = iter([entities[i] for i in random.Random(2).sample(range(20, 5000), 2 * (requests + uncached + 2))])
     words = [w for w in ZH_WORDS if len(w) >= 3]  # 410 of them
     chinese = iter(random.Random(3).sample(words, min(len(words), requests + uncached + 2)) * 2)
+    sources = itertools.cycle(SOURCES)
     common = sorted(set(EN_WORDS[EN_WORDS.index("report"):]))  # past the function words: still in most articles
     english = iter(random.Random(4).sample(common, min(len(common), requests + uncached + 2)) * 2)
     pages = {
@@ -232,6 +234,8 @@ async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: 
         "full-text search": lambda: f"/{name}/articles?_search={SEARCH_TERM}",
         "facet by source": lambda: f"/{name}/articles?_facet=source",
         "latest_stories": lambda: f"/{name}/latest_stories",
+        # a click on a facet value: the source's articles, with the other facets counted over them
+        "one source's articles": lambda: f"/{name}/articles?source={next(sources)}",
         # a new name each time, as users search: no cached count, no warm doclist (ranks 20-5,000 of
         # the Zipf-drawn names: from ~10,000 hits down to ~50)
         "full-text search, a new name each time": lambda: f"/{name}/articles?_search={next(names)}",

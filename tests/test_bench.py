@@ -86,6 +86,7 @@ def test_scale_build_makes_a_normal_newsdb_file_and_datasette_answers(tmp_path):
     out = asyncio.run(scale._datasette_times(path, requests=2, sample_id=300, uncached=1))
     assert out.pop("facet columns")["load_s"] > 0
     assert set(out) == {"articles table", "full-text search", "facet by source", "latest_stories", "article row",
+                        "one source's articles",
                         "full-text search, a new name each time", "search canned query, a new name each time",
                         "full-text search, a new Chinese word each time",
                         "full-text search, a common English word each time"}

@@ -55,14 +55,15 @@ _ORDER = "order by published desc, id"
 _LIST = ("select count(*), json_group_array(rowid) from (select rowid from {fts} where {fts} match "
          "escape_fts(:search) limit :cap)")
 _IDS = "select group_concat(rowid) from {fts} where {fts} match escape_fts(:search)"
-# Datasette's queries of a table search (with facet filters: `_filters`) that the columns can answer
+# Datasette's queries of the articles table, searched or not, with facet filters (`_filters`), that the
+# columns can answer
 _SHAPES = {
-    "rows": re.compile(r"^select (?P<columns>[\w, ]+) from articles (?P<where>where .+) " + _ORDER
+    "rows": re.compile(r"^select (?P<columns>[\w, ]+) from articles(?P<where>(?: where .+)?) " + _ORDER
                        + r" limit (?P<limit>\d+)$"),
-    "count": re.compile(r"^select count\(\*\) from articles (?P<where>where .+)$"),
+    "count": re.compile(r"^select count\(\*\) from articles(?P<where>(?: where .+)?)$"),
     "facet": re.compile(r"^select (?P<facet>[\w()]+) as value, count\(\*\) as count from \( select [\w, ]+ from "
-                        r"articles (?P<where>where .+) \) where (?P=facet) is not null group by (?P=facet) order by "
-                        r"count desc, value limit (?P<limit>\d+)$"),
+                        r"articles(?P<where>(?: where .+)?) \) where (?P=facet) is not null group by (?P=facet) "
+                        r"order by count desc, value limit (?P<limit>\d+)$"),
 }
 _CONDITION = re.compile(r'^(?:(?:"(?P<column>source|category|language)"|date\("published"\)) = :(?P<param>p\d+)'
                         r'|(?P<null>"duplicate_of" is null))$')
@@ -89,16 +90,15 @@ async def plan_for(db: Database, sql: str, params) -> tuple[str, dict]:
     """`sql` and `params` on the index that suits the search, reading as few rows as it can."""
     search = params.get("search") if isinstance(params, dict) else None
     flat = " ".join(sql.split())
-    if not search or _MATCH not in flat:
-        return sql, params
+    if not search or _MATCH not in flat:  # the table's count and facets, or a filtered first page
+        planned = await _from_columns(db, flat, None, None, params if isinstance(params, dict) else {})
+        return (planned[0], {**(params or {}), **planned[1]}) if planned else (sql, params)
     have = await _schema(db)  # an older file not yet opened by a newer crawler lacks some
     fts = index_for(search, have)
     flat = flat.replace(search_in("articles_fts"), search_in(fts)).replace(_MATCH, f"{fts} where {fts} match escape_fts(:search)")
-    columns = article_columns.fresh(db.path) if db.path else None
-    planned = await _from_columns(db, columns, flat, fts, search, params) if columns else None
+    planned = await _from_columns(db, flat, fts, search, params)
     if planned:
-        sql, extra = planned
-        return sql, {**params, **extra}
+        return planned[0], {**params, **planned[1]}
     count, listed = await _hits(db, fts, search)
     rows = rows_query(flat, fts)
     if rows:
@@ -132,17 +132,23 @@ def _rows_plan(flat: str, rows: re.Match, fts: str, count: int, have: set[str]) 
     return flat
 
 
-async def _from_columns(db: Database, columns: article_columns.Columns, flat: str, fts: str, search: str,
+async def _from_columns(db: Database, flat: str, fts: str | None, search: str | None,
                         params: dict) -> tuple[str, dict] | None:
-    """The search's first page, count or a facet, from the hits and the columns in memory: one small query."""
+    """The first page, count or a facet of the articles (those matching `search` in `fts`, or all), from
+    the columns in memory: one small query. None when the query is another or the columns are outdated."""
     shape = next(((kind, found) for kind, pattern in _SHAPES.items() if (found := pattern.match(flat))), None)
-    if shape is None:
+    if shape is None or not db.path:
         return None
     kind, found = shape
     filters = _filters(found["where"], fts, params)
-    if filters is None or (kind == "facet" and found["facet"] not in article_columns.FACETS):
+    if filters is None or (kind == "facet" and found["facet"] not in article_columns.FACETS) \
+            or (kind == "rows" and fts is None and not filters):  # the newest of all: an index walk in SQL
         return None
-    ids = columns.matching(await _hit_ids(db, fts, search, columns), filters)
+    columns = article_columns.fresh(db.path)
+    if columns is None:
+        return None
+    ids = columns.by_rank if fts is None else await _hit_ids(db, fts, search, columns)
+    ids = columns.matching(ids, filters)
     if kind == "rows":
         limit = found["limit"]
         return (f"select {found['columns']} from articles where id in (select value from json_each(:newsdb_page)) "
@@ -157,24 +163,23 @@ async def _from_columns(db: Database, columns: article_columns.Columns, flat: st
             "from json_each(:newsdb_facet)", {"newsdb_facet": counts})
 
 
-def _filters(where: str, fts: str, params: dict) -> list[tuple[str, object]] | None:
-    """The facet filters before the search in Datasette's where clause, as ``(facet, value)``; None when
-    it has any other condition."""
-    search = " " + search_in(fts)[len("where "):]
-    if not where.endswith(search):
-        return None
-    conditions = where[:-len(search)].removeprefix("where").removesuffix(" and").split(" and ")
+def _filters(where: str, fts: str | None, params: dict) -> list[tuple[str, object]] | None:
+    """The facet filters of Datasette's where clause (`` where a and b``, then the search when `fts` is
+    given) as ``(facet, value)``; None when it has any other condition or lacks the search."""
+    conditions = where.removeprefix(" where ").split(" and ") if where else []
+    if fts is not None:
+        if not conditions or conditions[-1] != search_in(fts).removeprefix("where "):
+            return None
+        conditions.pop()
     found = []
-    for condition in filter(None, (c.strip() for c in conditions)):
+    for condition in conditions:
         match = _CONDITION.match(condition)
-        if not match:
+        if not match or (match["param"] and match["param"] not in params):
             return None
         if match["null"]:
             found.append((article_columns.ORIGINALS, None))
-        elif match["param"] in params:
-            found.append((match["column"] or "date(published)", params[match["param"]]))
         else:
-            return None
+            found.append((match["column"] or "date(published)", params[match["param"]]))
     return found
 
 
