@@ -145,9 +145,16 @@ def test_a_search_page_from_the_columns_is_the_page_sql_gives(news, monkeypatch,
     article_columns.fresh(str(news))
     article_columns.wait(str(news))
     executed: list[str] = []
-    assert page(news, url, executed) == sql_page(news, url, monkeypatch)
+    reads = []
+    read_hits = search_plan._read_hits
+    monkeypatch.setattr(search_plan, "_read_hits", lambda *args: reads.append(args) or read_hits(*args))
+    search_plan._lists.clear()
+    columns_page = page(news, url, executed)
+    monkeypatch.undo()
+    assert columns_page == sql_page(news, url, monkeypatch)
     assert all(any(shape in sql for sql in executed) for shape in FROM_COLUMNS)
-    assert sum("match escape_fts(:search)" in sql for sql in executed) == 1  # the hits, read once
+    assert not any("match escape_fts(:search)" in sql for sql in executed)
+    assert len(reads) == 1  # the hits, read once for the page's six queries
 
 
 @pytest.mark.parametrize("filters", ["", "source=s1", "language=zh&category=World", "duplicate_of__isnull=1",
@@ -181,3 +188,13 @@ def test_other_filters_a_sorted_page_and_a_new_state_of_the_file_are_answered_by
     assert found["filtered_table_rows_count"] == 399 and found["rows"][0][0] == 500
     assert {"value": "s9", "label": "s9", "count": 1} in [
         {key: f[key] for key in ("value", "label", "count")} for f in found["facet_results"]["source"]["results"]]
+
+
+def test_hits_read_past_their_time_limit_are_a_query_interrupted_not_a_server_error(news, monkeypatch):
+    article_columns.forget()
+    article_columns.fresh(str(news))
+    article_columns.wait(str(news))
+    search_plan._lists.clear()
+    monkeypatch.setattr(search_plan, "HITS_TIME_LIMIT_MS", 0)
+    response = asyncio.run(make_datasette(news).client.get("/news/articles?_search=text"))
+    assert response.status_code == 400 and "SQL query took too long" in response.text

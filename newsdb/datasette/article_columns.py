@@ -65,9 +65,11 @@ class Columns:
         return ids
 
     def present(self, ids: np.ndarray) -> np.ndarray:
-        """The ids (from a full-text index) that are articles of this state."""
+        """The ids (from a full-text index) that are articles of this state (as int32 where they fit:
+        a search's hits are kept for its next queries)."""
         ids = ids[(ids >= 0) & (ids < len(self.rank))]
-        return ids[self.rank[ids] >= 0]
+        ids = ids[self.rank[ids] >= 0]
+        return ids.astype(np.int32) if len(self.rank) < 2**31 else ids
 
     def facet(self, facet: str, ids: np.ndarray, limit: int) -> list[tuple]:
         """(value, count) of the articles `ids`, as ``group by ... order by count desc, value limit``."""
