@@ -1,12 +1,14 @@
-"""Each article's facet columns in memory: the count, facets and first page of a search with many hits.
+"""Each article's facet columns in memory: counts, facets and first pages of the articles table.
 
-Used by the search plan (search_plan.py). A common word ("government", a Chinese word in most Chinese
-articles) matches 200,000-600,000 of a million articles, and Datasette's count and each of its four
-facets then read every hit from an index: 0.1-1 s each. So the values the articles table is faceted
-by (source, category, language, the day of ``published``) and each article's place in the table's
-default order (``published desc, id``) are kept in numpy arrays indexed by id (about 15 MB at a
-million articles). A search's count, facet counts and first page are then computed from its hit list
-in a few milliseconds, and handed to Datasette as the results of small SQL queries over JSON.
+Used by the search plan (search_plan.py). At a million articles Datasette's count and each of its four
+facets read every matching row from an index: a common word ("government", a Chinese word in most
+Chinese articles) matches 200,000-600,000 articles (0.1-1 s a query), and a click on a facet value
+(``?source=...``) ran three facets past their 1 s limit. So the values the articles table is faceted
+by (source, category, language, the day of ``published``), whether each article is a reprint, and its
+place in the table's default order (``published desc, id``) are kept in numpy arrays indexed by id
+(about 15 MB at a million articles). A page's count, facet counts and first page, over a search's hits
+or the whole table, filtered by facet values or not, are then computed in a few milliseconds and handed
+to Datasette as the results of small SQL queries over JSON.
 
 The arrays are a snapshot of one state of the file (``cache.file_stamp``). When the file has changed
 they are read again in a background thread (about 2 s at a million articles, at most one load per
@@ -31,10 +33,16 @@ log = logging.getLogger(__name__)
 # the articles table's facets (metadata.yml), as Datasette's facet queries spell them
 FACETS = ("source", "category", "language", "date(published)")
 ORIGINALS = "duplicate_of is null"
-HITS_INDEX = "idx_articles_id_published_source_category_language_duplicate_of"  # pipelines.schema
-ORDER_INDEX = "idx_articles_published_id"  # pipelines.schema: (published desc, id)
 ORDER = "published desc, id"
-CHUNK = 65536
+# what each column is read off (pipelines.schema): an index scan each, ~0.1 s at a million articles
+INDEXES = {
+    "source": "idx_articles_source",
+    "category": "idx_articles_category",
+    "language": "idx_articles_language",
+    "date(published)": "idx_articles_published_date",
+    ORIGINALS: "idx_articles_duplicate_of_published",
+    ORDER: "idx_articles_published_id",
+}
 SPARSE = 4  # ids spread wider than this many slots per article are not worth arrays indexed by id
 LOAD_SHARE = 0.2  # after a load of t seconds, the next one waits (1 / share - 1) * t
 
@@ -100,19 +108,24 @@ def load(path: str) -> Columns | None:
     try:
         conn.execute("select count(*) from sqlite_master").fetchone()  # may create the WAL: a new stamp
         stamp = cache.file_stamp(path)  # before the snapshot: a commit after it leaves an outdated stamp
-        conn.execute("begin")  # one snapshot for both reads
-        have = {name for (name,) in conn.execute(
-            "select name from sqlite_master where type = 'index' and name in (?, ?)", (HITS_INDEX, ORDER_INDEX))}
-        if have != {HITS_INDEX, ORDER_INDEX}:
+        conn.execute("begin")  # one snapshot for every read
+        have = {name for (name,) in conn.execute("select name from sqlite_master where type = 'index'")}
+        if not set(INDEXES.values()) <= have:
             return None
-        count, low, top = conn.execute(f"select count(*), min(id), max(id) from articles indexed by {HITS_INDEX}").fetchone()
+        count, low, top = conn.execute("select count(*), min(id), max(id) from articles").fetchone()
         if count and (low < 0 or top > SPARSE * count + 1_000_000):
-            log.warning("%s: article ids %d to %d for %d articles; searches facet in SQL", path, low, top, count)
+            log.warning("%s: article ids %d to %d for %d articles; pages facet in SQL", path, low, top, count)
             return None
         size = (top or 0) + 1
-        codes, values, originals = _facet_codes(conn, size)
-        by_rank = np.fromiter((i for (i,) in conn.execute(
-            f"select id from articles indexed by {ORDER_INDEX} order by {ORDER}")), np.int64)
+        codes, values = {}, {}
+        for facet, index in INDEXES.items():
+            if facet in FACETS:
+                codes[facet], values[facet] = _grouped(conn, facet, index, size)
+        originals = np.zeros(size, bool)
+        originals[_ids(conn.execute(f"select group_concat(id) from articles indexed by {INDEXES[ORIGINALS]} "
+                                    f"where {ORIGINALS}").fetchone()[0])] = True
+        by_rank = _ids(conn.execute(f"select group_concat(id) from (select id from articles indexed by "
+                                    f"{INDEXES[ORDER]} order by {ORDER})").fetchone()[0])
     finally:
         conn.close()
     rank = np.full(size, -1, np.int64)
@@ -120,18 +133,20 @@ def load(path: str) -> Columns | None:
     return Columns(stamp, rank, by_rank, codes, values, originals)
 
 
-def _facet_codes(conn: sqlite3.Connection, size: int) -> tuple[dict, dict, np.ndarray]:
-    books = {facet: {None: 0} for facet in FACETS}  # value -> code
-    codes = {facet: np.zeros(size, np.int32) for facet in FACETS}
-    originals = np.zeros(size, bool)
-    cursor = conn.execute(f"select id, {ORIGINALS}, {', '.join(FACETS)} from articles indexed by {HITS_INDEX}")
-    while rows := cursor.fetchmany(CHUNK):
-        ids = np.fromiter((row[0] for row in rows), np.int64, len(rows))
-        originals[ids] = np.fromiter((row[1] for row in rows), bool, len(rows))
-        for k, facet in enumerate(FACETS, 2):
-            book = books[facet]
-            codes[facet][ids] = np.fromiter((book.setdefault(row[k], len(book)) for row in rows), np.int32, len(rows))
-    return codes, {facet: list(book) for facet, book in books.items()}, originals
+def _grouped(conn: sqlite3.Connection, facet: str, index: str, size: int) -> tuple[np.ndarray, list]:
+    """Each article's value of `facet` as a code, read in groups off the facet's index (SQLite's C code
+    does the work: the page server's threads keep the GIL), and the value of each code."""
+    codes, values = np.zeros(size, np.int32), [None]
+    for value, listed in conn.execute(f"select {facet}, group_concat(id) from articles indexed by {index} "
+                                      f"group by {facet}"):
+        if value is not None:
+            codes[_ids(listed)] = len(values)
+            values.append(value)
+    return codes, values
+
+
+def _ids(listed: str | None) -> np.ndarray:
+    return np.fromstring(listed or "", dtype=np.int64, sep=",")
 
 
 class _Loader:

@@ -72,6 +72,8 @@ _SHAPES = {
 }
 _CONDITION = re.compile(r'^(?:(?:"(?P<column>source|category|language)"|date\("published"\)) = :(?P<param>p\d+)'
                         r'|(?P<null>"duplicate_of" is null))$')
+MAX_ANSWERS = 512
+_answers: OrderedDict[tuple, tuple[str, dict] | None] = OrderedDict()  # the columns' answers, by their state
 _lists: OrderedDict[tuple, tuple] = OrderedDict()  # (file, its state, index, search[, "ids"]) -> hits
 
 _inner_execute = Database.execute
@@ -152,8 +154,17 @@ async def _from_columns(db: Database, flat: str, fts: str | None, search: str | 
     columns = article_columns.fresh(db.path)
     if columns is None:
         return None
-    ids = columns.by_rank if fts is None else await _hit_ids(db, fts, search, columns)
-    ids = columns.matching(ids, filters)
+    key = (db.path, columns.stamp, fts, search, flat, tuple(map(repr, filters)))
+    if key not in _answers:
+        ids = columns.by_rank if fts is None else await _hit_ids(db, fts, search, columns)
+        _answers[key] = _answer(kind, found, columns, columns.matching(ids, filters))
+        while len(_answers) > MAX_ANSWERS:
+            _answers.popitem(last=False)
+    _answers.move_to_end(key)
+    return _answers[key]
+
+
+def _answer(kind: str, found: re.Match, columns: article_columns.Columns, ids) -> tuple[str, dict] | None:
     if kind == "rows":
         limit = found["limit"]
         return (f"select {found['columns']} from articles where id in (select value from json_each(:newsdb_page)) "
