@@ -15,6 +15,9 @@ uninterruptible SQLite step that Datasette's 5-10 ms time limit cannot stop, and
 ``articles_fts_data`` walks the whole full-text index (~0.15 s at 100,000 articles, ~10x that at a
 million).
 
+While the facet columns in memory are those of the file as it is (``article_columns.py``), the
+search plan answers the articles table's counts and facets from them before they reach this cache.
+
 Each read connection also gets a 64 MB page cache and memory-mapped reads, so the rows behind
 search hits (long bodies put the later columns on overflow pages) are read without a system call
 per page.
