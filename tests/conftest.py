@@ -53,3 +53,28 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent: the shared corpora come with the project's CI, not with a user's clone")
     return SHARED
+
+
+OFFSETS = ["+00:00", "-05:00", "+08:00"]
+
+
+@pytest.fixture
+def faceted_news(tmp_path):
+    """400 articles whose facet columns hold nulls, empty strings, case and Chinese variants, days across
+    UTC offsets, reprints and gaps in the ids (test_article_columns.py, test_column_answers.py)."""
+    from pipelines.schema import open_db
+
+    path = tmp_path / "news.db"
+    db = open_db(path)
+    db["articles"].insert_all(({
+        "id": i, "url": f"https://a/{i}", "title": f"Story {i}", "body": "text" + (" and a rare word" if i % 7 == 0 else ""),
+        "source": "" if i % 11 == 0 else f"s{i % 4}",  # source is NOT NULL: empty is a value
+        "category": None if i % 2 else ["World", "world", "经济"][i % 3],  # case and Chinese kept apart
+        "language": "zh" if i % 5 == 0 else "en",
+        "duplicate_of": 1 if i % 6 == 0 else None,
+        # the same second in three offsets: date() is the UTC day; some articles have no date
+        "published": None if i % 13 == 0 else f"2024-03-{1 + i % 9:02d}T{(i * 7) % 24:02d}:00:00{OFFSETS[i % 3]}",
+    } for i in range(1, 401)))
+    db["articles"].delete_where("id in (17, 300)")  # gaps in the ids, as deletions leave
+    db.close()
+    return path

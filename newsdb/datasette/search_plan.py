@@ -13,7 +13,8 @@ cache) was read to count, facet and sort it. So, for the searches Datasette esca
   (the trigram index cannot match one) to the bigram index (articles_bigrams);
 - while the facet columns in memory (article_columns.py) are those of the file as it is, the first page,
   the count and the facets of a search, unfiltered or filtered by facet values, come from its hit list
-  and those columns (``_from_columns``); the rest of this plan is for when they are not;
+  and those columns (column_answers.py, which also answers the unsearched table's); the rest of this
+  plan is for when they are not;
 - the match runs once per search (while the file is unchanged): with up to ``HITS_LISTED`` hits its
   queries read the hits' ids as a JSON list (``json_each``) instead of decoding the index again;
 - the count and the facets of an unfiltered search read the hits' columns from the small
@@ -28,16 +29,12 @@ The answers are the same rows Datasette's queries would give from the same index
 """
 from __future__ import annotations
 
-import json
 import re
-import sqlite3
 from collections import OrderedDict
 
-import numpy as np
-from datasette.database import Database, QueryInterrupted
-from datasette.utils import sqlite_timelimit
+from datasette.database import Database
 
-from newsdb.datasette import article_columns, cache
+from newsdb.datasette import cache, column_answers
 from pipelines import bigrams
 from pipelines.schema import BIGRAMS_FTS, WORDS_FTS
 
@@ -49,9 +46,6 @@ WORDS, BIGRAMS = WORDS_FTS, BIGRAMS_FTS
 IDEOGRAPHIC = re.compile(f"[{bigrams.IDEOGRAPHIC}]")
 PAIR = re.compile(f"[{bigrams.IDEOGRAPHIC}]{{2}}")
 
-# a common word's postings (600,000 articles, 3-6 MB) read cold take 0.1-0.4 s here, seconds when the disk
-# is busy: past Datasette's limit for a query, which would fail the page
-HITS_TIME_LIMIT_MS = 15_000
 HITS_LISTED = 100_000  # up to this many hits are found once per search and handed to its queries as a list
 MAX_LISTS = 16
 
@@ -59,22 +53,7 @@ _MATCH = "articles_fts where articles_fts match escape_fts(:search)"
 _ORDER = "order by published desc, id"
 _LIST = ("select count(*), json_group_array(rowid) from (select rowid from {fts} where {fts} match "
          "escape_fts(:search) limit :cap)")
-_IDS = "select group_concat(rowid) from {fts} where {fts} match escape_fts(:search)"
-# Datasette's queries of the articles table, searched or not, with facet filters (`_filters`), that the
-# columns can answer
-_SHAPES = {
-    "rows": re.compile(r"^select (?P<columns>[\w, ]+) from articles(?P<where>(?: where .+)?) " + _ORDER
-                       + r" limit (?P<limit>\d+)$"),
-    "count": re.compile(r"^select count\(\*\) from articles(?P<where>(?: where .+)?)$"),
-    "facet": re.compile(r"^select (?P<facet>[\w()]+) as value, count\(\*\) as count from \( select [\w, ]+ from "
-                        r"articles(?P<where>(?: where .+)?) \) where (?P=facet) is not null group by (?P=facet) "
-                        r"order by count desc, value limit (?P<limit>\d+)$"),
-}
-_CONDITION = re.compile(r'^(?:(?:"(?P<column>source|category|language)"|date\("published"\)) = :(?P<param>p\d+)'
-                        r'|(?P<null>"duplicate_of" is null))$')
-MAX_ANSWERS = 512
-_answers: OrderedDict[tuple, tuple[str, dict] | None] = OrderedDict()  # the columns' answers, by their state
-_lists: OrderedDict[tuple, tuple] = OrderedDict()  # (file, its state, index, search[, "ids"]) -> hits
+_lists: OrderedDict[tuple, tuple] = OrderedDict()  # (file, its state, index, search) -> hits
 
 _inner_execute = Database.execute
 
@@ -98,12 +77,12 @@ async def plan_for(db: Database, sql: str, params) -> tuple[str, dict]:
     search = params.get("search") if isinstance(params, dict) else None
     flat = " ".join(sql.split())
     if not search or _MATCH not in flat:  # the table's count and facets, or a filtered first page
-        planned = await _from_columns(db, flat, None, None, params if isinstance(params, dict) else {})
+        planned = await column_answers.answer(db, flat, params if isinstance(params, dict) else {})
         return (planned[0], {**(params or {}), **planned[1]}) if planned else (sql, params)
     have = await _schema(db)  # an older file not yet opened by a newer crawler lacks some
     fts = index_for(search, have)
     flat = flat.replace(search_in("articles_fts"), search_in(fts)).replace(_MATCH, f"{fts} where {fts} match escape_fts(:search)")
-    planned = await _from_columns(db, flat, fts, search, params)
+    planned = await column_answers.answer(db, flat, params, (fts, search, search_in(fts).removeprefix("where ")))
     if planned:
         return planned[0], {**params, **planned[1]}
     count, listed = await _hits(db, fts, search)
@@ -139,96 +118,6 @@ def _rows_plan(flat: str, rows: re.Match, fts: str, count: int, have: set[str]) 
     return flat
 
 
-async def _from_columns(db: Database, flat: str, fts: str | None, search: str | None,
-                        params: dict) -> tuple[str, dict] | None:
-    """The first page, count or a facet of the articles (those matching `search` in `fts`, or all), from
-    the columns in memory: one small query. None when the query is another or the columns are outdated."""
-    shape = next(((kind, found) for kind, pattern in _SHAPES.items() if (found := pattern.match(flat))), None)
-    if shape is None or not db.path:
-        return None
-    kind, found = shape
-    filters = _filters(found["where"], fts, params)
-    if filters is None or (kind == "facet" and found["facet"] not in article_columns.FACETS) \
-            or (kind == "rows" and fts is None and not filters):  # the newest of all: an index walk in SQL
-        return None
-    columns = article_columns.fresh(db.path)
-    if columns is None:
-        return None
-    key = (db.path, columns.stamp, fts, search, flat, tuple(map(repr, filters)))
-    if key not in _answers:
-        ids = columns.by_rank if fts is None else await _hit_ids(db, fts, search, columns)
-        _answers[key] = _answer(kind, found, columns, columns.matching(ids, filters))
-        while len(_answers) > MAX_ANSWERS:
-            _answers.popitem(last=False)
-    _answers.move_to_end(key)
-    return _answers[key]
-
-
-def _answer(kind: str, found: re.Match, columns: article_columns.Columns, ids) -> tuple[str, dict] | None:
-    if kind == "rows":
-        limit = found["limit"]
-        return (f"select {found['columns']} from articles where id in (select value from json_each(:newsdb_page)) "
-                f"{_ORDER} limit {limit}", {"newsdb_page": json.dumps(columns.first(ids, int(limit)))})
-    if kind == "count":
-        return "select :newsdb_count", {"newsdb_count": len(ids)}
-    try:
-        counts = json.dumps(columns.facet(found["facet"], ids, int(found["limit"])))
-    except TypeError:  # a blob among the values: counted by SQL
-        return None
-    return ("select json_extract(value, '$[0]') as value, json_extract(value, '$[1]') as count "
-            "from json_each(:newsdb_facet)", {"newsdb_facet": counts})
-
-
-def _filters(where: str, fts: str | None, params: dict) -> list[tuple[str, object]] | None:
-    """The facet filters of Datasette's where clause (`` where a and b``, then the search when `fts` is
-    given) as ``(facet, value)``; None when it has any other condition or lacks the search."""
-    conditions = where.removeprefix(" where ").split(" and ") if where else []
-    if fts is not None:
-        if not conditions or conditions[-1] != search_in(fts).removeprefix("where "):
-            return None
-        conditions.pop()
-    found = []
-    for condition in conditions:
-        match = _CONDITION.match(condition)
-        if not match or (match["param"] and match["param"] not in params):
-            return None
-        if match["null"]:
-            found.append((article_columns.ORIGINALS, None))
-        else:
-            found.append((match["column"] or "date(published)", params[match["param"]]))
-    return found
-
-
-async def _hit_ids(db: Database, fts: str, search: str, columns: article_columns.Columns) -> np.ndarray:
-    """The ids of the articles that match, kept for the next query of the same search in the same state."""
-    key = (db.path, columns.stamp, fts, search, "ids")
-    if key in _lists:
-        _lists.move_to_end(key)
-        return _lists[key]
-    listed = await db.execute_fn(lambda conn: _read_hits(conn, fts, search))
-    ids = columns.present(np.fromstring(listed, dtype=np.int64, sep=","))
-    _remember(key, ids)
-    return ids
-
-
-def _read_hits(conn: sqlite3.Connection, fts: str, search: str) -> str:
-    """The ids matching `search`, comma-separated, under HITS_TIME_LIMIT_MS instead of Datasette's limit."""
-    sql, params = _IDS.format(fts=fts), {"search": search}
-    try:
-        with sqlite_timelimit(conn, HITS_TIME_LIMIT_MS):
-            return conn.execute(sql, params).fetchone()[0] or ""
-    except sqlite3.OperationalError as e:
-        if "interrupted" in str(e):
-            raise QueryInterrupted(e, sql, params) from e
-        raise
-
-
-def _remember(key: tuple, hits) -> None:
-    _lists[key] = hits
-    while len(_lists) > MAX_LISTS:
-        _lists.popitem(last=False)
-
-
 async def _hits(db: Database, fts: str, search: str) -> tuple[int, str | None]:
     """How many articles match (counted up to HITS_LISTED + 1), and their ids as a JSON list when there
     are no more than HITS_LISTED; kept for the next query of the same search while the file is unchanged."""
@@ -241,7 +130,9 @@ async def _hits(db: Database, fts: str, search: str) -> tuple[int, str | None]:
     count, listed = found.rows[0]
     hits = (count, listed if count <= HITS_LISTED and stamp is not None else None)
     if stamp is not None:
-        _remember(key, hits)
+        _lists[key] = hits
+        while len(_lists) > MAX_LISTS:
+            _lists.popitem(last=False)
     return hits
 
 

@@ -1,0 +1,130 @@
+"""Datasette's queries of the articles table answered from the facet columns in memory.
+
+Used by the search plan (search_plan.py) for every query Datasette runs. The first page, the count and
+the facets of the articles table, searched or not, unfiltered or filtered by facet values (source,
+category, language, day, ``duplicate_of__isnull``), are computed from the columns (article_columns.py)
+and, for a search, its hits (read once per search and state of the file, under their own time limit).
+Each answer goes back to Datasette as a small SQL query over JSON (the page's ids, a count, a facet's
+values and counts), so that it renders it as usual; answers are kept per state of the file. Any other
+query, or any query while the columns are outdated, is left as it is.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import OrderedDict
+
+import numpy as np
+from datasette.database import Database, QueryInterrupted
+from datasette.utils import sqlite_timelimit
+
+from newsdb.datasette import article_columns
+
+ORDER = "order by published desc, id"  # the table's default order (metadata.yml: sort_desc published)
+# a common word's postings (600,000 articles, 3-6 MB) read cold take 0.1-0.4 s here, seconds when the disk
+# is busy: past Datasette's limit for a query, which would fail the page
+HITS_TIME_LIMIT_MS = 15_000
+MAX_HITS = 16  # searches whose hits are kept
+MAX_ANSWERS = 512
+
+_IDS = "select group_concat(rowid) from {fts} where {fts} match escape_fts(:search)"
+# the queries the columns answer, with facet filters (`_filters`) and a search's condition in `where`
+_SHAPES = {
+    "rows": re.compile(r"^select (?P<columns>[\w, ]+) from articles(?P<where>(?: where .+)?) " + ORDER
+                       + r" limit (?P<limit>\d+)$"),
+    "count": re.compile(r"^select count\(\*\) from articles(?P<where>(?: where .+)?)$"),
+    "facet": re.compile(r"^select (?P<facet>[\w()]+) as value, count\(\*\) as count from \( select [\w, ]+ from "
+                        r"articles(?P<where>(?: where .+)?) \) where (?P=facet) is not null group by (?P=facet) "
+                        r"order by count desc, value limit (?P<limit>\d+)$"),
+}
+_CONDITION = re.compile(r'^(?:(?:"(?P<column>source|category|language)"|date\("published"\)) = :(?P<param>p\d+)'
+                        r'|(?P<null>"duplicate_of" is null))$')
+_answers: OrderedDict[tuple, tuple[str, dict] | None] = OrderedDict()  # by query and state of the file
+_hits: OrderedDict[tuple, np.ndarray] = OrderedDict()  # by (file, its state, index, search)
+
+
+async def answer(db: Database, flat: str, params: dict,
+                 searched: tuple[str, str, str] | None = None) -> tuple[str, dict] | None:
+    """`flat` (Datasette's SQL on one line) as one small query and its parameters, when it is the first page,
+    the count or a facet of the articles (those matching a search: ``(index, search, its condition)``, or
+    all) and the columns in memory are those of the file as it is; else None."""
+    shape = next(((kind, found) for kind, pattern in _SHAPES.items() if (found := pattern.match(flat))), None)
+    if shape is None or not db.path:
+        return None
+    kind, found = shape
+    fts, search, condition = searched or (None, None, None)
+    filters = _filters(found["where"], condition, params)
+    if filters is None or (kind == "facet" and found["facet"] not in article_columns.FACETS) \
+            or (kind == "rows" and fts is None and not filters):  # the newest of all: an index walk in SQL
+        return None
+    columns = article_columns.fresh(db.path)
+    if columns is None:
+        return None
+    key = (db.path, columns.stamp, fts, search, flat, tuple(map(repr, filters)))
+    if key not in _answers:
+        ids = columns.by_rank if fts is None else await _hit_ids(db, fts, search, columns)
+        _answers[key] = _answer(kind, found, columns, columns.matching(ids, filters))
+        while len(_answers) > MAX_ANSWERS:
+            _answers.popitem(last=False)
+    _answers.move_to_end(key)
+    return _answers[key]
+
+
+def _answer(kind: str, found: re.Match, columns: article_columns.Columns, ids) -> tuple[str, dict] | None:
+    if kind == "rows":
+        limit = found["limit"]
+        return (f"select {found['columns']} from articles where id in (select value from json_each(:newsdb_page)) "
+                f"{ORDER} limit {limit}", {"newsdb_page": json.dumps(columns.first(ids, int(limit)))})
+    if kind == "count":
+        return "select :newsdb_count", {"newsdb_count": len(ids)}
+    try:
+        counts = json.dumps(columns.facet(found["facet"], ids, int(found["limit"])))
+    except TypeError:  # a blob among the values: counted by SQL
+        return None
+    return ("select json_extract(value, '$[0]') as value, json_extract(value, '$[1]') as count "
+            "from json_each(:newsdb_facet)", {"newsdb_facet": counts})
+
+
+def _filters(where: str, search: str | None, params: dict) -> list[tuple[str, object]] | None:
+    """The facet filters of Datasette's where clause (`` where a and b``, then the `search` condition when
+    given) as ``(facet, value)``; None when it has any other condition or lacks the search."""
+    conditions = where.removeprefix(" where ").split(" and ") if where else []
+    if search is not None:
+        if not conditions or conditions[-1] != search:
+            return None
+        conditions.pop()
+    found = []
+    for condition in conditions:
+        match = _CONDITION.match(condition)
+        if not match or (match["param"] and match["param"] not in params):
+            return None
+        if match["null"]:
+            found.append((article_columns.ORIGINALS, None))
+        else:
+            found.append((match["column"] or "date(published)", params[match["param"]]))
+    return found
+
+
+async def _hit_ids(db: Database, fts: str, search: str, columns: article_columns.Columns) -> np.ndarray:
+    """The ids of the articles that match, kept for the next query of the same search in the same state."""
+    key = (db.path, columns.stamp, fts, search)
+    if key not in _hits:
+        listed = await db.execute_fn(lambda conn: _read_hits(conn, fts, search))
+        _hits[key] = columns.present(np.fromstring(listed, dtype=np.int64, sep=","))
+        while len(_hits) > MAX_HITS:
+            _hits.popitem(last=False)
+    _hits.move_to_end(key)
+    return _hits[key]
+
+
+def _read_hits(conn: sqlite3.Connection, fts: str, search: str) -> str:
+    """The ids matching `search`, comma-separated, under HITS_TIME_LIMIT_MS instead of Datasette's limit."""
+    sql, params = _IDS.format(fts=fts), {"search": search}
+    try:
+        with sqlite_timelimit(conn, HITS_TIME_LIMIT_MS):
+            return conn.execute(sql, params).fetchone()[0] or ""
+    except sqlite3.OperationalError as e:
+        if "interrupted" in str(e):
+            raise QueryInterrupted(e, sql, params) from e
+        raise

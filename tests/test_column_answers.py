@@ -1,0 +1,108 @@
+"""Datasette's pages of the articles table answered from the facet columns are the pages SQL gives."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from newsdb.datasette import article_columns, column_answers, search_plan
+from newsdb.serve import make_datasette
+from pipelines.schema import open_db
+
+
+def clear() -> None:
+    search_plan._lists.clear()
+    column_answers._hits.clear()
+    column_answers._answers.clear()
+
+
+def page(path, url: str, executed: list[str]) -> dict:
+    ds = make_datasette(path)
+    inner = search_plan._inner_execute
+
+    async def recording(db, sql, *args, **kwargs):
+        executed.append(" ".join(sql.split()))
+        return await inner(db, sql, *args, **kwargs)
+
+    search_plan._inner_execute = recording
+    try:
+        response = asyncio.run(ds.client.get(url))
+    finally:
+        search_plan._inner_execute = inner
+    assert response.status_code == 200, response.text
+    found = response.json()
+    return {key: found[key] for key in ("rows", "filtered_table_rows_count", "facet_results")}
+
+
+def sql_page(path, url: str, monkeypatch) -> dict:
+    with monkeypatch.context() as m:
+        m.setattr(article_columns, "fresh", lambda path: None)
+        clear()
+        return page(path, url, [])
+
+
+FROM_COLUMNS = ["json_each(:newsdb_page)", "select :newsdb_count", "json_each(:newsdb_facet)"]
+
+
+@pytest.mark.parametrize("search", ["text", "rare+word", "nothing", "text&source=s1", "text&language=zh&category=World",
+                                    "rare+word&published__date=2024-03-02", "text&duplicate_of__isnull=1",
+                                    "text&source=nowhere", "text&category=%E7%BB%8F%E6%B5%8E"])
+def test_a_search_page_from_the_columns_is_the_page_sql_gives(faceted_news, monkeypatch, search):
+    url = f"/news/articles.json?_search={search}&_size=20"
+    article_columns.forget()
+    article_columns.fresh(str(faceted_news))
+    article_columns.wait(str(faceted_news))
+    executed: list[str] = []
+    reads = []
+    read_hits = column_answers._read_hits
+    monkeypatch.setattr(column_answers, "_read_hits", lambda *args: reads.append(args) or read_hits(*args))
+    clear()
+    columns_page = page(faceted_news, url, executed)
+    monkeypatch.undo()
+    assert columns_page == sql_page(faceted_news, url, monkeypatch)
+    assert all(any(shape in sql for sql in executed) for shape in FROM_COLUMNS)
+    assert not any("match escape_fts(:search)" in sql for sql in executed)
+    assert len(reads) == 1  # the hits, read once for the page's six queries
+
+
+@pytest.mark.parametrize("filters", ["", "source=s1", "language=zh&category=World", "duplicate_of__isnull=1",
+                                     "published__date=2024-03-02&source=s2", "source=nowhere"])
+def test_the_table_page_and_a_click_on_a_facet_value_from_the_columns_are_what_sql_gives(faceted_news, monkeypatch, filters):
+    url = f"/news/articles.json?{filters}&_size=20"
+    article_columns.forget()
+    article_columns.fresh(str(faceted_news))
+    article_columns.wait(str(faceted_news))
+    executed: list[str] = []
+    assert page(faceted_news, url, executed) == sql_page(faceted_news, url, monkeypatch)
+    assert all(any(shape in sql for sql in executed) for shape in FROM_COLUMNS[1:])
+    # the newest of the whole table is an index walk in SQL; a filtered first page comes from the columns
+    assert any(FROM_COLUMNS[0] in sql for sql in executed) == bool(filters)
+
+
+def test_other_filters_a_sorted_page_and_a_new_state_of_the_file_are_answered_by_sql(faceted_news, monkeypatch):
+    article_columns.forget()
+    article_columns.fresh(str(faceted_news))
+    article_columns.wait(str(faceted_news))
+    for url, not_from_columns in [("/news/articles.json?_search=text&title__contains=Story+1", FROM_COLUMNS),
+                                  ("/news/articles.json?_search=text&_sort=title", FROM_COLUMNS[:1])]:
+        executed: list[str] = []
+        assert page(faceted_news, url, executed) == sql_page(faceted_news, url, monkeypatch)
+        assert not any(shape in sql for sql in executed for shape in not_from_columns)
+    db = open_db(faceted_news)
+    db["articles"].insert({"id": 500, "url": "https://a/500", "title": "New", "body": "text", "source": "s9",
+                           "published": "2030-01-01T00:00:00+00:00"})
+    db.close()
+    found = page(faceted_news, "/news/articles.json?_search=text&_size=20", [])  # whichever answers, the file as it is now
+    assert found["filtered_table_rows_count"] == 399 and found["rows"][0][0] == 500
+    assert {"value": "s9", "label": "s9", "count": 1} in [
+        {key: f[key] for key in ("value", "label", "count")} for f in found["facet_results"]["source"]["results"]]
+
+
+def test_hits_read_past_their_time_limit_are_a_query_interrupted_not_a_server_error(faceted_news, monkeypatch):
+    article_columns.forget()
+    article_columns.fresh(str(faceted_news))
+    article_columns.wait(str(faceted_news))
+    clear()
+    monkeypatch.setattr(column_answers, "HITS_TIME_LIMIT_MS", 0)
+    response = asyncio.run(make_datasette(faceted_news).client.get("/news/articles?_search=text"))
+    assert response.status_code == 400 and "SQL query took too long" in response.text
