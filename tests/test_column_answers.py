@@ -8,6 +8,7 @@ import pytest
 from newsdb.datasette import article_columns, column_answers, search_plan
 from newsdb.serve import make_datasette
 from pipelines.schema import open_db
+from tests.test_search_plan import get
 
 
 def clear() -> None:
@@ -17,21 +18,15 @@ def clear() -> None:
 
 
 def page(path, url: str, executed: list[str]) -> dict:
-    ds = make_datasette(path)
-    inner = search_plan._inner_execute
-
-    async def recording(db, sql, *args, **kwargs):
-        executed.append(" ".join(sql.split()))
-        return await inner(db, sql, *args, **kwargs)
-
-    search_plan._inner_execute = recording
-    try:
-        response = asyncio.run(ds.client.get(url))
-    finally:
-        search_plan._inner_execute = inner
-    assert response.status_code == 200, response.text
-    found = response.json()
+    found = get(path, url, executed)
     return {key: found[key] for key in ("rows", "filtered_table_rows_count", "facet_results")}
+
+
+def loaded(path) -> None:
+    """The file's columns, read now."""
+    article_columns.forget()
+    article_columns.fresh(str(path))
+    article_columns.wait(str(path))
 
 
 def sql_page(path, url: str, monkeypatch) -> dict:
@@ -49,9 +44,7 @@ FROM_COLUMNS = ["json_each(:newsdb_page)", "select :newsdb_count", "json_each(:n
                                     "text&source=nowhere", "text&category=%E7%BB%8F%E6%B5%8E"])
 def test_a_search_page_from_the_columns_is_the_page_sql_gives(faceted_news, monkeypatch, search):
     url = f"/news/articles.json?_search={search}&_size=20"
-    article_columns.forget()
-    article_columns.fresh(str(faceted_news))
-    article_columns.wait(str(faceted_news))
+    loaded(faceted_news)
     executed: list[str] = []
     reads = []
     read_hits = column_answers._read_hits
@@ -69,9 +62,7 @@ def test_a_search_page_from_the_columns_is_the_page_sql_gives(faceted_news, monk
                                      "published__date=2024-03-02&source=s2", "source=nowhere"])
 def test_the_table_page_and_a_click_on_a_facet_value_from_the_columns_are_what_sql_gives(faceted_news, monkeypatch, filters):
     url = f"/news/articles.json?{filters}&_size=20"
-    article_columns.forget()
-    article_columns.fresh(str(faceted_news))
-    article_columns.wait(str(faceted_news))
+    loaded(faceted_news)
     executed: list[str] = []
     assert page(faceted_news, url, executed) == sql_page(faceted_news, url, monkeypatch)
     assert all(any(shape in sql for sql in executed) for shape in FROM_COLUMNS[1:])
@@ -80,9 +71,7 @@ def test_the_table_page_and_a_click_on_a_facet_value_from_the_columns_are_what_s
 
 
 def test_other_filters_a_sorted_page_and_a_new_state_of_the_file_are_answered_by_sql(faceted_news, monkeypatch):
-    article_columns.forget()
-    article_columns.fresh(str(faceted_news))
-    article_columns.wait(str(faceted_news))
+    loaded(faceted_news)
     for url, not_from_columns in [("/news/articles.json?_search=text&title__contains=Story+1", FROM_COLUMNS),
                                   ("/news/articles.json?_search=text&_sort=title", FROM_COLUMNS[:1])]:
         executed: list[str] = []
@@ -99,9 +88,7 @@ def test_other_filters_a_sorted_page_and_a_new_state_of_the_file_are_answered_by
 
 
 def test_hits_read_past_their_time_limit_are_a_query_interrupted_not_a_server_error(faceted_news, monkeypatch):
-    article_columns.forget()
-    article_columns.fresh(str(faceted_news))
-    article_columns.wait(str(faceted_news))
+    loaded(faceted_news)
     clear()
     monkeypatch.setattr(column_answers, "HITS_TIME_LIMIT_MS", 0)
     response = asyncio.run(make_datasette(faceted_news).client.get("/news/articles?_search=text"))
