@@ -83,3 +83,16 @@ def test_a_load_waits_a_multiple_of_the_last_one(faceted_news, monkeypatch):
     assert article_columns.fresh(path) is None
     article_columns.wait(path)
     assert article_columns.fresh(path) is None  # no second load started
+
+
+def test_articles_per_source_per_day_is_what_its_canned_query_gives(faceted_news):
+    import yaml
+
+    from newsdb.serve import METADATA_TEMPLATE
+
+    sql = yaml.safe_load(METADATA_TEMPLATE.read_text("utf-8"))["database"]["queries"]["articles_per_source_per_day"]["sql"]
+    conn = sqlite3.connect(faceted_news)
+    expected = conn.execute(sql).fetchall()
+    conn.close()
+    assert len(expected) >= 40 and any(day is None for _, day, _, _ in expected)  # days across offsets, no date
+    assert article_columns.load(str(faceted_news)).per_source_per_day() == expected

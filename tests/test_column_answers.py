@@ -93,3 +93,19 @@ def test_hits_read_past_their_time_limit_are_a_query_interrupted_not_a_server_er
     monkeypatch.setattr(column_answers, "HITS_TIME_LIMIT_MS", 0)
     response = asyncio.run(make_datasette(faceted_news).client.get("/news/articles?_search=text"))
     assert response.status_code == 400 and "SQL query took too long" in response.text
+
+
+def test_articles_per_source_per_day_from_the_columns_is_what_sql_gives(faceted_news, monkeypatch):
+    loaded(faceted_news)
+    url = "/news/articles_per_source_per_day.json?_shape=array&_size=max"
+    executed: list[str] = []
+    clear()
+    assert get(faceted_news, url, executed) == sql_page_rows(faceted_news, url, monkeypatch)
+    assert any("json_each(:newsdb_rows)" in sql for sql in executed)
+
+
+def sql_page_rows(path, url: str, monkeypatch) -> list:
+    with monkeypatch.context() as m:
+        m.setattr(article_columns, "fresh", lambda path: None)
+        clear()
+        return get(path, url, [])

@@ -86,6 +86,20 @@ class Columns:
         found.sort(key=lambda pair: (-pair[1], *_sqlite_order(pair[0])))
         return found[:limit]
 
+    def per_source_per_day(self) -> list[tuple]:
+        """(source, day, articles, originals) of every source and day, as the ``articles_per_source_per_day``
+        query gives them: ``group by source, date(published) order by day desc, source``."""
+        ids = self.by_rank
+        days = self.values["date(published)"]
+        keys = self.codes["source"][ids].astype(np.int64) * len(days) + self.codes["date(published)"][ids]
+        counts = np.bincount(keys)
+        originals = np.bincount(keys, weights=self.originals[ids], minlength=len(counts))
+        found = [(self.values["source"][key // len(days)], days[key % len(days)], int(counts[key]),
+                  int(originals[key])) for key in np.flatnonzero(counts)]
+        found.sort(key=lambda row: _sqlite_order(row[0]))
+        found.sort(key=lambda row: _sqlite_order(row[1]), reverse=True)  # stable: sources stay in order
+        return found
+
     def first(self, ids: np.ndarray, limit: int) -> list[int]:
         """The first `limit` of the articles `ids` in the order (published desc, id)."""
         ranks = self.rank[ids]
@@ -95,7 +109,9 @@ class Columns:
 
 
 def _sqlite_order(value) -> tuple:
-    """SQLite's order of values of different types: numbers, then text (by code point), then blobs."""
+    """SQLite's order of values of different types: null, numbers, text (by code point), blobs."""
+    if value is None:
+        return (0, 0)
     if isinstance(value, (int, float)):
         return (1, value)
     return (2, value) if isinstance(value, str) else (3, value)

@@ -14,8 +14,10 @@ import json
 import re
 import sqlite3
 from collections import OrderedDict
+from pathlib import Path
 
 import numpy as np
+import yaml
 from datasette.database import Database, QueryInterrupted
 from datasette.utils import sqlite_timelimit
 
@@ -29,6 +31,9 @@ MAX_HITS = 16  # searches whose hits are kept
 MAX_ANSWERS = 512
 
 _IDS = "select group_concat(rowid) from {fts} where {fts} match escape_fts(:search)"
+# the canned query of that name in metadata.yml, on one line (it ends with "limit N")
+_PER_SOURCE_PER_DAY = " ".join(yaml.safe_load((Path(__file__).parent / "metadata.yml").read_text("utf-8"))
+                               ["database"]["queries"]["articles_per_source_per_day"]["sql"].split())
 # the queries the columns answer, with facet filters (`_filters`) and a search's condition in `where`
 _SHAPES = {
     "rows": re.compile(r"^select (?P<columns>[\w, ]+) from articles(?P<where>(?: where .+)?) " + ORDER
@@ -48,7 +53,16 @@ async def answer(db: Database, flat: str, params: dict,
                  searched: tuple[str, str, str] | None = None) -> tuple[str, dict] | None:
     """`flat` (Datasette's SQL on one line) as one small query and its parameters, when it is the first page,
     the count or a facet of the articles (those matching a search: ``(index, search, its condition)``, or
-    all) and the columns in memory are those of the file as it is; else None."""
+    all), or the ``articles_per_source_per_day`` query, and the columns in memory are those of the file as
+    it is; else None."""
+    if flat == _PER_SOURCE_PER_DAY and searched is None and db.path:
+        columns = article_columns.fresh(db.path)
+        if columns is None:
+            return None
+        key = (db.path, columns.stamp, flat)
+        if key not in _answers:
+            _remember(key, _per_source_per_day(columns, int(flat.rsplit(" ", 1)[1])))
+        return _answers[key]
     shape = next(((kind, found) for kind, pattern in _SHAPES.items() if (found := pattern.match(flat))), None)
     if shape is None or not db.path:
         return None
@@ -64,11 +78,15 @@ async def answer(db: Database, flat: str, params: dict,
     key = (db.path, columns.stamp, fts, search, flat, tuple(map(repr, filters)))
     if key not in _answers:
         ids = columns.by_rank if fts is None else await _hit_ids(db, fts, search, columns)
-        _answers[key] = _answer(kind, found, columns, columns.matching(ids, filters))
-        while len(_answers) > MAX_ANSWERS:
-            _answers.popitem(last=False)
+        _remember(key, _answer(kind, found, columns, columns.matching(ids, filters)))
     _answers.move_to_end(key)
     return _answers[key]
+
+
+def _remember(key: tuple, answered: tuple[str, dict] | None) -> None:
+    _answers[key] = answered
+    while len(_answers) > MAX_ANSWERS:
+        _answers.popitem(last=False)
 
 
 def _answer(kind: str, found: re.Match, columns: article_columns.Columns, ids) -> tuple[str, dict] | None:
@@ -128,3 +146,10 @@ def _read_hits(conn: sqlite3.Connection, fts: str, search: str) -> str:
         if "interrupted" in str(e):
             raise QueryInterrupted(e, sql, params) from e
         raise
+
+
+def _per_source_per_day(columns: article_columns.Columns, limit: int) -> tuple[str, dict]:
+    rows = json.dumps(columns.per_source_per_day()[:limit])
+    return ("select json_extract(value, '$[0]') as source, json_extract(value, '$[1]') as day, "
+            "json_extract(value, '$[2]') as articles, json_extract(value, '$[3]') as originals "
+            "from json_each(:newsdb_rows)", {"newsdb_rows": rows})
