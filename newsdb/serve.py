@@ -62,6 +62,11 @@ def _metadata_template() -> dict[str, Any]:
         return yaml.safe_load(fp)
 
 
+def canned_sql(name: str) -> str:
+    """The SQL of the canned query ``name`` (metadata.yml) on one line, as the plugins compare queries."""
+    return " ".join(_metadata_template()["database"]["queries"][name]["sql"].split())
+
+
 def build_metadata(db_name: str) -> dict[str, Any]:
     """The Datasette metadata dict for a database called ``db_name``."""
     template = copy.deepcopy(_metadata_template())

@@ -696,6 +696,9 @@ def test_cache_keeps_only_aggregates():
     assert cache.cacheable("select source as value, count(*) as count from (select * from articles) "
                            "where source is not null group by source order by count desc, value limit 31")
     assert cache.cacheable("select date(published) as value, count(*) as count from (select 1)")
+    from newsdb.serve import canned_sql
+
+    assert cache.cacheable(canned_sql("story_clusters")) and not cache.cacheable(canned_sql("search"))
     assert not cache.cacheable("select id, title from articles order by published desc, id limit 51")
     assert not cache.cacheable("select * from articles where id = :id")
     assert not cache.cacheable("select count(*) as n, title from articles")  # not a bare count

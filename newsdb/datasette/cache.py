@@ -35,6 +35,7 @@ from collections import OrderedDict
 from datasette.database import Database, QueryInterrupted, Results
 
 from newsdb.datasette.newsroom import data
+from newsdb.serve import canned_sql
 
 MIN_MS = 15  # cheaper queries are not worth remembering
 MAX_ENTRIES = 512
@@ -50,8 +51,8 @@ _AGGREGATE = re.compile(
 )
 # answers that change without a write
 _VOLATILE = re.compile(r"random|'now'|\bcurrent_(date|time|timestamp)\b|changes\(|last_insert_rowid", re.IGNORECASE)
-# whole-table aggregates of the newsroom front page
-_NAMED = {" ".join(data.SOURCE_COUNTS.split())}
+# whole-table aggregates: the newsroom front page's counts, and canned queries over every article
+_NAMED = {" ".join(data.SOURCE_COUNTS.split()), canned_sql("story_clusters"), canned_sql("source_coverage")}
 
 _cache: OrderedDict = OrderedDict()
 _lock = threading.Lock()

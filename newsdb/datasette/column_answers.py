@@ -14,14 +14,13 @@ import json
 import re
 import sqlite3
 from collections import OrderedDict
-from pathlib import Path
 
 import numpy as np
-import yaml
 from datasette.database import Database, QueryInterrupted
 from datasette.utils import sqlite_timelimit
 
 from newsdb.datasette import article_columns
+from newsdb.serve import canned_sql
 
 ORDER = "order by published desc, id"  # the table's default order (metadata.yml: sort_desc published)
 # a common word's postings (600,000 articles, 3-6 MB) read cold take 0.1-0.4 s here, seconds when the disk
@@ -32,8 +31,7 @@ MAX_ANSWERS = 512
 
 _IDS = "select group_concat(rowid) from {fts} where {fts} match escape_fts(:search)"
 # the canned query of that name in metadata.yml, on one line (it ends with "limit N")
-_PER_SOURCE_PER_DAY = " ".join(yaml.safe_load((Path(__file__).parent / "metadata.yml").read_text("utf-8"))
-                               ["database"]["queries"]["articles_per_source_per_day"]["sql"].split())
+_PER_SOURCE_PER_DAY = canned_sql("articles_per_source_per_day")
 # the queries the columns answer, with facet filters (`_filters`) and a search's condition in `where`
 _SHAPES = {
     "rows": re.compile(r"^select (?P<columns>[\w, ]+) from articles(?P<where>(?: where .+)?) " + ORDER
