@@ -100,3 +100,60 @@ def test_the_search_query_reads_the_newest_hits_off_an_index_and_snips_only_thos
         rows = conn.execute(sql, {**params, "q": q}).fetchall()
         assert [r[0] for r in rows] == chinese and all(f"\ue000{q}" in r[5] for r in rows)
     db.close()
+
+
+# what the source_coverage query computed from every row before source_totals (the shares, not last_new_at)
+FULL_SCAN_COVERAGE = """
+select source, count(*) as articles, sum(duplicate_of is null) as originals,
+  round(avg(trim(coalesce(title, '')) != ''), 3) as title,
+  round(avg(trim(coalesce(published, '')) != ''), 3) as published,
+  round(avg(trim(coalesce(author, '')) != ''), 3) as author,
+  round(avg(trim(coalesce(body, '')) != ''), 3) as body,
+  max(first_seen_at) as last_new_at
+from articles group by source order by source
+"""
+
+
+def coverage(path) -> list[tuple]:
+    from newsdb.serve import canned_sql
+
+    conn = sqlite3.connect(path)
+    found = conn.execute(canned_sql("source_coverage")).fetchall(), conn.execute(FULL_SCAN_COVERAGE).fetchall()
+    conn.close()
+    return found
+
+
+def test_source_totals_follow_every_writer(tmp_path):
+    path = tmp_path / "news.db"
+    db = open_db(path)
+    db["articles"].insert_all({"id": i, "url": f"https://a/{i}", "source": f"s{i % 3}",
+                               "title": "" if i % 4 == 0 else f"T{i}", "body": "  " if i % 5 == 0 else "text",
+                               "author": "A" if i % 2 else None, "published": "2024-01-01" if i % 3 else None,
+                               "duplicate_of": 1 if i % 7 == 0 else None,
+                               "first_seen_at": f"2024-01-01T00:00:{i:02d}+00:00"} for i in range(1, 41))
+    db.close()
+    conn = sqlite3.connect(path)  # another tool: plain SQL
+    with conn:
+        conn.execute("update articles set source = 's9', title = 'Moved' where id in (4, 8)")
+        conn.execute("update articles set duplicate_of = 2, author = 'B' where id = 3")
+        conn.execute("delete from articles where id in (5, 6)")
+    conn.close()
+    from_totals, from_rows = coverage(path)
+    assert from_totals == from_rows and {row[0] for row in from_totals} == {"s0", "s1", "s2", "s9"}
+
+
+def test_an_older_file_gets_its_source_totals_counted_on_open(tmp_path):
+    path = tmp_path / "news.db"
+    db = open_db(path)
+    db["articles"].insert_all({"id": i, "url": f"https://a/{i}", "source": f"s{i % 2}", "title": f"T{i}",
+                               "body": "text", "first_seen_at": f"2024-01-01T00:00:{i:02d}+00:00"}
+                              for i in range(1, 11))
+    for name in ("source_totals_ai", "source_totals_ad", "source_totals_au"):
+        db.execute(f"drop trigger {name}")
+    db.execute("drop table source_totals")  # as a file written before source_totals
+    db["articles"].insert({"id": 11, "url": "https://a/11", "source": "s1", "title": "Late", "body": "text",
+                           "first_seen_at": "2024-01-02T00:00:00+00:00"})
+    db.close()
+    open_db(path).close()
+    from_totals, from_rows = coverage(path)
+    assert from_totals == from_rows and from_totals[1][1] == 6
