@@ -223,7 +223,7 @@ async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: 
     name = database_name(path)
     rng = random.Random(1)
     entities = Corpus(seed).entities  # the names the build drew from
-    names = iter([entities[i] for i in random.Random(2).sample(range(20, 5000), 2 * (requests + uncached + 2))])
+    names = iter([entities[i] for i in random.Random(2).sample(range(20, 5000), 4 * (requests + uncached + 2))])
     words = [w for w in ZH_WORDS if len(w) >= 3]  # 410 of them
     chinese = iter(random.Random(3).sample(words, min(len(words), requests + uncached + 2)) * 2)
     sources = itertools.cycle(SOURCES)
@@ -246,6 +246,18 @@ async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: 
         # the generated English has a 400-word vocabulary: each of these words is in most English articles
         "full-text search, a common English word each time": lambda: f"/{name}/articles?_search={next(english)}",
         "article row": lambda: f"/{name}/articles/{rng.randint(1, sample_id)}",
+        # the other canned queries, and the newsroom's pages built on them
+        "story (a story and its reprints)": lambda: f"/{name}/story?id={rng.randint(1, sample_id)}",
+        "search_text, a new name each time": lambda: f"/{name}/search_text?q={next(names)}",
+        "articles_per_source_per_day": lambda: f"/{name}/articles_per_source_per_day",
+        "story_clusters": lambda: f"/{name}/story_clusters",
+        "source_health": lambda: f"/{name}/source_health",
+        "source_coverage": lambda: f"/{name}/source_coverage",
+        "feed (Atom)": lambda: f"/{name}/feed.atom",
+        "feed of one source": lambda: f"/{name}/feed?source={next(sources)}",
+        "newsroom front page": lambda: f"/{name}",
+        "newsroom stories page": lambda: f"/{name}/-/stories",
+        "newsroom health page": lambda: f"/{name}/-/health",
     }
     started = time.perf_counter()
     article_columns.fresh(str(path))  # what `newsdb serve` starts reading at startup

@@ -89,6 +89,9 @@ def test_scale_build_makes_a_normal_newsdb_file_and_datasette_answers(tmp_path):
                         "one source's articles",
                         "full-text search, a new name each time", "search canned query, a new name each time",
                         "full-text search, a new Chinese word each time",
-                        "full-text search, a common English word each time"}
+                        "full-text search, a common English word each time", "story (a story and its reprints)",
+                        "search_text, a new name each time", "articles_per_source_per_day", "story_clusters",
+                        "source_health", "source_coverage", "feed (Atom)", "feed of one source", "newsroom front page",
+                        "newsroom stories page", "newsroom health page"}
     assert len({t["url"] for t in out.values()}) == len(out)
     assert all(t["median_ms"] > 0 and t["uncached_median_ms"] > 0 for t in out.values())
