@@ -95,3 +95,4 @@ def test_scale_build_makes_a_normal_newsdb_file_and_datasette_answers(tmp_path):
                         "newsroom stories page", "newsroom health page"}
     assert len({t["url"] for t in out.values()}) == len(out)
     assert all(t["median_ms"] > 0 and t["uncached_median_ms"] > 0 for t in out.values())
+    assert not any(t["interrupted"] for t in out.values())
