@@ -53,16 +53,12 @@ async def answer(db: Database, flat: str, params: dict,
     the count or a facet of the articles (those matching a search: ``(index, search, its condition)``, or
     all), or the ``articles_per_source_per_day`` query, and the columns in memory are those of the file as
     it is; else None."""
-    if flat == _PER_SOURCE_PER_DAY and searched is None and db.path:
-        columns = article_columns.fresh(db.path)
-        if columns is None:
-            return None
-        key = (db.path, columns.stamp, flat)
-        if key not in _answers:
-            _remember(key, _per_source_per_day(columns, int(flat.rsplit(" ", 1)[1])))
-        return _answers[key]
+    if not db.path:
+        return None
+    if flat == _PER_SOURCE_PER_DAY and searched is None:
+        return _per_source_per_day(db.path, int(flat.rsplit(" ", 1)[1]))
     shape = next(((kind, found) for kind, pattern in _SHAPES.items() if (found := pattern.match(flat))), None)
-    if shape is None or not db.path:
+    if shape is None:
         return None
     kind, found = shape
     fts, search, condition = searched or (None, None, None)
@@ -146,8 +142,15 @@ def _read_hits(conn: sqlite3.Connection, fts: str, search: str) -> str:
         raise
 
 
-def _per_source_per_day(columns: article_columns.Columns, limit: int) -> tuple[str, dict]:
-    rows = json.dumps(columns.per_source_per_day()[:limit])
-    return ("select json_extract(value, '$[0]') as source, json_extract(value, '$[1]') as day, "
-            "json_extract(value, '$[2]') as articles, json_extract(value, '$[3]') as originals "
-            "from json_each(:newsdb_rows)", {"newsdb_rows": rows})
+def _per_source_per_day(path: str, limit: int) -> tuple[str, dict] | None:
+    columns = article_columns.fresh(path)
+    if columns is None:
+        return None
+    key = (path, columns.stamp, _PER_SOURCE_PER_DAY)
+    if key not in _answers:
+        rows = json.dumps(columns.per_source_per_day()[:limit])
+        _remember(key, ("select json_extract(value, '$[0]') as source, json_extract(value, '$[1]') as day, "
+                        "json_extract(value, '$[2]') as articles, json_extract(value, '$[3]') as originals "
+                        "from json_each(:newsdb_rows)", {"newsdb_rows": rows}))
+    _answers.move_to_end(key)
+    return _answers[key]
