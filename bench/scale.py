@@ -80,7 +80,7 @@ class Corpus:
 def build(n: int, path: Path, seed: int = 6) -> dict:
     """Write n synthetic articles (and their pages rows and signatures) into a fresh newsdb file."""
     from pipelines import maintenance
-    from pipelines.schema import BIGRAMS_FTS, WORDS_FTS, fill_bigrams, open_db
+    from pipelines.schema import BIGRAMS_FTS, WORDS_FTS, count_source_totals, fill_bigrams, open_db
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -159,6 +159,7 @@ def build(n: int, path: Path, seed: int = 6) -> dict:
             else:
                 conn.execute(f"insert into {fts}({fts}) values('rebuild')")
             conn.execute(f"delete from {fts}_config where k = 'hashsize'")
+        count_source_totals(conn)  # its triggers were off too
         for name, sql in saved:
             if sql.upper().startswith("CREATE TRIGGER"):
                 conn.execute(sql)

@@ -194,8 +194,15 @@ def _source_totals(db: sqlite_utils.Database) -> None:
                    + ", ".join(f"{c} INTEGER NOT NULL DEFAULT 0" for c in _COUNTED) + ")")
         for name, body in _totals_triggers().items():
             db.execute(f"CREATE TRIGGER {name} {body}")
-        db.execute(f"INSERT INTO {SOURCE_TOTALS} (source, {', '.join(_COUNTED)}) SELECT source, "
-                   + ", ".join(f"sum({e})" for e in _counted("articles")) + " FROM articles GROUP BY source")
+        count_source_totals(db.conn)
+
+
+def count_source_totals(conn) -> None:
+    """Count the per-source totals again from the stored articles (after a load with the triggers off),
+    in the caller's transaction."""
+    conn.execute(f"DELETE FROM {SOURCE_TOTALS}")
+    conn.execute(f"INSERT INTO {SOURCE_TOTALS} (source, {', '.join(_COUNTED)}) SELECT source, "
+                 + ", ".join(f"sum({e})" for e in _counted("articles")) + " FROM articles GROUP BY source")
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:

@@ -76,7 +76,12 @@ def test_scale_build_makes_a_normal_newsdb_file_and_datasette_answers(tmp_path):
     hits = conn.execute("select count(*) from articles_fts where articles_fts match ?", [f'"{word}"']).fetchone()[0]
     assert hits >= 1
     names = {name for (name,) in conn.execute("select name from sqlite_master where tbl_name = 'articles'")}
-    assert {"articles_ai", "articles_ad", "articles_au", "idx_articles_url", "idx_articles_published_id",
+    from newsdb.serve import canned_sql
+
+    totals = conn.execute(canned_sql("source_coverage")).fetchall()
+    assert sum(row[1] for row in totals) == 300 and [row[:3] for row in totals] == conn.execute(
+        "select source, count(*), sum(duplicate_of is null) from articles group by source order by source").fetchall()
+    assert {"articles_ai", "articles_ad", "articles_au", "source_totals_ai", "idx_articles_url", "idx_articles_published_id",
             "idx_articles_published_date", "idx_articles_source_duplicate_of_published",
             "idx_articles_id_published_source_category_language_duplicate_of"} <= names
     conn.close()
