@@ -96,3 +96,54 @@ def test_articles_per_source_per_day_is_what_its_canned_query_gives(faceted_news
     conn.close()
     assert len(expected) >= 40 and any(day is None for _, day, _, _ in expected)  # days across offsets, no date
     assert article_columns.load(str(faceted_news)).per_source_per_day() == expected
+
+
+def decoded(columns) -> tuple:
+    """What the columns say of each article, whatever codes they gave its values."""
+    ids = columns.by_rank
+    return (ids.tolist(), {facet: [columns.values[facet][code] for code in columns.codes[facet][ids]]
+                           for facet in article_columns.FACETS}, columns.originals[ids].tolist())
+
+
+def add(path, first: int, last: int, **fields) -> None:
+    db = open_db(path)
+    db["articles"].insert_all({"id": i, "url": f"https://b/{i}", "title": f"New {i}", "body": "text",
+                               "source": "s-new" if i % 2 else "s1", "category": "新",
+                               "published": f"2031-0{1 + i % 3}-01T00:00:00+00:00", "duplicate_of": 1 if i % 4 == 0 else None,
+                               **fields} for i in range(first, last + 1))
+    db.close()
+
+
+def test_after_new_rows_only_those_are_read(faceted_news, monkeypatch):
+    path = str(faceted_news)
+    previous = article_columns.load(path)
+    add(faceted_news, 401, 420)
+    monkeypatch.setattr(article_columns, "_grouped", lambda *a: pytest.fail("read all again"))
+    appended = article_columns.load(path, previous)
+    monkeypatch.undo()
+    assert decoded(appended) == decoded(article_columns.load(path))
+    assert len(appended.by_rank) == 418 and "s-new" in appended.values["source"]
+    conn = sqlite3.connect(path)  # an INSERT OR REPLACE of the highest id is no counted edit: read again all the same
+    with conn:
+        conn.execute("insert or replace into articles (id, url, source, title, body) values (420, 'https://b/420', "
+                     "'s-replaced', 'R', 'text')")
+    conn.close()
+    assert decoded(article_columns.load(path, appended)) == decoded(article_columns.load(path))
+
+
+@pytest.mark.parametrize("edit", ["update articles set category = 'Changed' where id = 10",
+                                  "update articles set duplicate_of = null where id = 12",
+                                  "delete from articles where id = 3",
+                                  "insert into articles (id, url, source, title, body) values (17, 'https://b/17', "
+                                  "'s0', 'Back', 'text')"])
+def test_after_an_edit_every_row_is_read_again(faceted_news, edit):
+    path = str(faceted_news)
+    previous = article_columns.load(path)
+    add(faceted_news, 401, 405)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(edit)
+    conn.close()
+    again = article_columns.load(path, previous)
+    assert again.edits == previous.edits + 1
+    assert decoded(again) == decoded(article_columns.load(path))
