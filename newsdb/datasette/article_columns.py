@@ -143,7 +143,7 @@ def load(path: str, previous: Columns | None = None) -> Columns | None:
         if previous is not None and edits is not None and previous.edits == edits and count and top >= previous.top:
             appended = _appended(conn, previous, size, count)
         codes, values, originals = appended or _read(conn, size)
-        by_rank = _ids(conn.execute(f"select group_concat(id) from (select id from articles indexed by "
+        by_rank = parse_ids(conn.execute(f"select group_concat(id) from (select id from articles indexed by "
                                     f"{INDEXES[ORDER]} order by {ORDER})").fetchone()[0])
     finally:
         conn.close()
@@ -157,7 +157,7 @@ def _read(conn: sqlite3.Connection, size: int) -> tuple[dict, dict, np.ndarray]:
     for facet in FACETS:
         codes[facet], values[facet] = _grouped(conn, facet, INDEXES[facet], size)
     originals = np.zeros(size, bool)
-    originals[_ids(conn.execute(f"select group_concat(id) from articles indexed by {INDEXES[ORIGINALS]} "
+    originals[parse_ids(conn.execute(f"select group_concat(id) from articles indexed by {INDEXES[ORIGINALS]} "
                                 f"where {ORIGINALS}").fetchone()[0])] = True
     return codes, values, originals
 
@@ -195,12 +195,13 @@ def _grouped(conn: sqlite3.Connection, facet: str, index: str, size: int) -> tup
     for value, listed in conn.execute(f"select {facet}, group_concat(id) from articles indexed by {index} "
                                       f"group by {facet}"):
         if value is not None:
-            codes[_ids(listed)] = len(values)
+            codes[parse_ids(listed)] = len(values)
             values.append(value)
     return codes, values
 
 
-def _ids(listed: str | None) -> np.ndarray:
+def parse_ids(listed: str | None) -> np.ndarray:
+    """Ids as SQLite's group_concat lists them ("3,1,2"), as an array."""
     return np.fromstring(listed or "", dtype=np.int64, sep=",")
 
 

@@ -22,7 +22,7 @@ from datasette.utils import sqlite_timelimit
 from newsdb.datasette import article_columns
 from newsdb.serve import canned_sql
 
-ORDER = "order by published desc, id"  # the table's default order (metadata.yml: sort_desc published)
+ORDER = f"order by {article_columns.ORDER}"  # the table's default order (metadata.yml: sort_desc published)
 # a common word's postings (600,000 articles, 3-6 MB) read cold take 0.1-0.4 s here, seconds when the disk
 # is busy: past Datasette's limit for a query, which would fail the page
 HITS_TIME_LIMIT_MS = 15_000
@@ -123,7 +123,7 @@ async def _hit_ids(db: Database, fts: str, search: str, columns: article_columns
     key = (db.path, columns.stamp, fts, search)
     if key not in _hits:
         listed = await db.execute_fn(lambda conn: _read_hits(conn, fts, search))
-        _hits[key] = columns.present(np.fromstring(listed, dtype=np.int64, sep=","))
+        _hits[key] = columns.present(article_columns.parse_ids(listed))
         while len(_hits) > MAX_HITS:
             _hits.popitem(last=False)
     _hits.move_to_end(key)

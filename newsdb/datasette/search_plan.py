@@ -34,12 +34,12 @@ from collections import OrderedDict
 
 from datasette.database import Database
 
-from newsdb.datasette import cache, column_answers
+from newsdb.datasette import article_columns, cache, column_answers
 from pipelines import bigrams
 from pipelines.schema import BIGRAMS_FTS, WORDS_FTS
 
 MANY_HITS = 2000  # above this, reading the hits' dates to sort them costs more than walking the index
-INDEX = "idx_articles_published_id"  # pipelines.schema: (published desc, id)
+INDEX = article_columns.INDEXES[article_columns.ORDER]  # pipelines.schema: (published desc, id)
 HITS_INDEX = "idx_articles_id_published_source_category_language_duplicate_of"  # pipelines.schema
 WORDS, BIGRAMS = WORDS_FTS, BIGRAMS_FTS
 # the canned queries in metadata.yml test for the same characters with GLOB
@@ -50,7 +50,7 @@ HITS_LISTED = 100_000  # up to this many hits are found once per search and hand
 MAX_LISTS = 16
 
 _MATCH = "articles_fts where articles_fts match escape_fts(:search)"
-_ORDER = "order by published desc, id"
+_ORDER = column_answers.ORDER
 _LIST = ("select count(*), json_group_array(rowid) from (select rowid from {fts} where {fts} match "
          "escape_fts(:search) limit :cap)")
 _lists: OrderedDict[tuple, tuple] = OrderedDict()  # (file, its state, index, search) -> hits
