@@ -119,12 +119,15 @@ def _is_cjk(text: str) -> bool:
 def _strip_affixes(paragraph: str, rules: Rules) -> str:
     """Remove labels such as "摘要：" from the start, credits such as "（责任编辑：X）" from the end, and
     bracketed picture credits from anywhere."""
-    for pattern in rules.strip_inline:
-        paragraph = pattern.sub(" ", paragraph).strip()
-    for pattern in rules.strip_prefix:
-        paragraph = pattern.sub("", paragraph, count=1)
-    for pattern in rules.strip_suffix:
-        paragraph = pattern.sub("", paragraph, count=1)
+    for guard, pattern in _guarded(rules.strip_inline):
+        if guard is None or guard.search(paragraph):
+            paragraph = pattern.sub(" ", paragraph).strip()
+    for guard, pattern in _guarded(rules.strip_prefix):
+        if guard is None or guard.search(paragraph):
+            paragraph = pattern.sub("", paragraph, count=1)
+    for guard, pattern in _guarded(rules.strip_suffix):
+        if guard is None or guard.search(paragraph):
+            paragraph = pattern.sub("", paragraph, count=1)
     return paragraph.strip()
 
 
@@ -203,20 +206,63 @@ def is_prose(paragraph: str) -> bool:
 
 
 def _matches(paragraph: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
-    """True when any pattern matches the paragraph (patterns too short to match it whole are not tried)."""
+    """True when any pattern matches the paragraph (patterns too short to match it whole, or needing a
+    character it lacks, are not tried)."""
     n = len(paragraph)
-    return any(p.search(paragraph) for longest, p in _with_longest(patterns) if n <= longest)
+    return any(p.search(paragraph) for longest, guard, p in _with_longest(patterns)
+               if n <= longest and (guard is None or guard.search(paragraph)))
 
 
 _LENGTH_GUARD = re.compile(r"^\^\(\?=\.\{0,(\d+)\}\$\)")  # a rule opening with ^(?=.{0,N}$)
 
 
 @lru_cache(maxsize=64)
-def _with_longest(patterns: tuple[re.Pattern[str], ...]) -> tuple[tuple[float, re.Pattern[str]], ...]:
+def _with_longest(patterns: tuple[re.Pattern[str], ...]) -> tuple[tuple[float, re.Pattern[str] | None, re.Pattern[str]], ...]:
     """Each pattern with the longest paragraph it can match: N for a ^(?=.{0,N}$) guard, the pattern's
-    own greatest width when it is anchored at both ends, else no limit. Most rules are short lines, and
-    running them over every long paragraph of a story was most of the cleaning time."""
-    return tuple((_longest_match(p), p) for p in patterns)
+    own greatest width when it is anchored at both ends, else no limit; and its character guard. Most
+    rules are short lines, and running them over every long paragraph of a story was most of the
+    cleaning time."""
+    return tuple((_longest_match(p), _char_guard(p), p) for p in patterns)
+
+
+@lru_cache(maxsize=64)
+def _guarded(patterns: tuple[re.Pattern[str], ...]) -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...]:
+    """Each pattern with its character guard (see _char_guard)."""
+    return tuple((_char_guard(p), p) for p in patterns)
+
+
+def _char_guard(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A one-character-class regex that matches every text the pattern matches: one of the characters
+    a step of the pattern must start with, such as "（(" of a bracketed credit. Searching for one
+    character is several times cheaper than trying the whole rule at every position, and most
+    paragraphs have none of them. None when no step gives a short, uncommon set (common letters)."""
+    best: set[int] | None = None
+    for op, arg in _parser.parse(pattern.pattern, pattern.flags).data:
+        chars = _first_chars(op, arg)
+        if chars and not all(c < 128 and chr(c).isalnum() or c == 32 for c in chars) \
+                and (best is None or len(chars) < len(best)):
+            best = chars
+    if not best:
+        return None
+    # the pattern's own flags: the class matches the same characters (case folds included) as the step
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(best)) + "]", pattern.flags)
+
+
+def _first_chars(op, arg) -> set[int] | None:
+    """The characters a required step (a literal, a class of literals, an alternation or group of those,
+    or one repeated at least once) can start with; None when it is optional or not that simple."""
+    if op is _constants.LITERAL:
+        return {arg}
+    if op is _constants.IN:
+        return {a for o, a in arg} if all(o is _constants.LITERAL for o, a in arg) else None
+    if op is _constants.BRANCH:
+        sets = [_first_chars(*branch[0]) if branch else None for branch in arg[1]]
+        return set().union(*sets) if all(sets) else None
+    if op is _constants.SUBPATTERN and arg[3] and not (arg[1] or arg[2]):  # a group that changes no flags
+        return _first_chars(*arg[3][0])
+    if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and arg[0] >= 1 and arg[2]:
+        return _first_chars(*arg[2][0])
+    return None
 
 
 def _longest_match(pattern: re.Pattern[str]) -> float:

@@ -1,6 +1,7 @@
 """Body cleaning: the real aggregator example, Chinese equivalents, and text that must survive."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -299,3 +300,54 @@ def test_a_rule_with_alternatives_is_tried_on_paragraphs_of_any_length():
     story = "A real paragraph of the story that goes on for a while. " * 5
     long_ad = "Long advertising copy that runs on and on about nothing at all. " * 8 + "brought to you by our sponsor"
     assert clean.clean_paragraphs([story, long_ad], None, rules) == [story.strip()]
+
+
+@pytest.mark.parametrize("pattern, chars", [
+    (r"\s*[（(]\s*[:：]?\s*[）)]$", "（("),  # the first required step, after an optional one
+    (r"\s*[（(]\s*完\s*[）)]\s*$", "完"),  # of several, the smallest set
+    (r"\s*(?:read more|阅读全文)\s*$", "r阅"),  # an alternation: each branch's first character
+    (r"^(?=.{0,80}$)微信公众号\s*[:：].*$", "微"),  # a lookahead is no step; the rarest set wins
+    (r"^(?:[a-z]+ )?来源[:：]", "来"),  # an optional group is skipped
+])
+def test_char_guard_is_the_rarest_required_character_set(pattern: str, chars: str) -> None:
+    guard = clean._char_guard(re.compile(pattern, re.IGNORECASE))
+    assert guard is not None and sorted(guard.pattern.strip("[]").replace("\\", "")) == sorted(chars)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"^(?:edited|written) by \w+$",  # common letters only: a guard would pass nearly every paragraph
+    r"^(?-i:By) [A-Z]\w+$",  # a group that changes flags: its characters are not the pattern's
+    r".*",
+])
+def test_char_guard_none_when_no_step_helps(pattern: str) -> None:
+    assert clean._char_guard(re.compile(pattern, re.IGNORECASE)) is None
+
+
+def test_char_guard_keeps_the_rules_case_folding() -> None:
+    guard = clean._char_guard(re.compile(r"^(?:advertisement|广告)\s+", re.IGNORECASE))
+    assert guard.search("ADVERTISEMENT") and guard.search("广告") and not guard.search("Zoo")
+
+
+def _rule_texts() -> list[str]:
+    """Lines the rules are meant for and lines they must leave alone, in three cases."""
+    import lxml.html
+
+    from pipelines.meta import visible_lines
+
+    lines = [LONG_EN, LONG_EN_2, LONG_ZH, "（完）", "(完)", "【责任编辑：王五】", "READ MORE »"]
+    for page in sorted((Path(__file__).parent / "corpus").rglob("*.html"))[:40]:
+        lines += visible_lines(lxml.html.fromstring(page.read_bytes()))
+    return [variant for line in lines for variant in (line, line.upper(), line.swapcase())]
+
+
+def test_every_rule_guard_passes_whatever_its_rule_matches() -> None:
+    texts = _rule_texts()
+    checked = 0
+    for section in clean.SECTIONS:
+        for pattern in getattr(RULES, section):
+            guard = clean._char_guard(pattern)
+            for text in texts:
+                if pattern.search(text):
+                    checked += 1
+                    assert guard is None or guard.search(text), (pattern.pattern, text)
+    assert checked > 200  # the texts do exercise the rules

@@ -296,3 +296,20 @@ def test_author_is_not_the_cms_credit_a_reading_time_or_the_credited_outlet() ->
     tree, lines = _page("<h1>Robots</h1>")
     assert meta.author(tree, lines, fallback="Source Pine Valley Gazette", not_="Pine Valley Gazette") is None
     assert meta.author(tree, lines, fallback="Dana Whitfield", not_="Pine Valley Gazette") == "Dana Whitfield"
+
+
+@pytest.mark.parametrize("body", [
+    '<div class="tags"><i class="icon"></i>TAGS: <a href="/t/1">Chips</a> <a href="/t/2">Trade</a></div>',  # label in a tail, any case
+    '<div><span>Keywords：</span><a href="/t/1">Chips</a>, <a href="/t/2">Trade</a></div>',  # label in a child
+    '<p>标签： <a href="/t/1">Chips</a> <a href="/t/2">Trade</a></p>',
+])
+def test_linked_tags_found_wherever_the_label_text_sits(body: str) -> None:
+    tree, lines = page("<title>A story</title>", f"<p>{'Words of the story. ' * 10}</p>{body}")
+    assert meta._linked_tags(tree, lines) == ["Chips", "Trade"]
+
+
+def test_linked_tags_need_a_visible_label() -> None:
+    tree, lines = page("<script>var tags = 'Tags: x';</script>",
+                       '<div>Topics <a href="/t/1">Chips</a> <a href="/t/2">Trade</a></div>')
+    assert meta._linked_tags(tree, lines) == []
+    assert meta._linked_tags(tree) == []  # without lines, every text is searched: still no label block
