@@ -305,27 +305,23 @@ def test_a_rule_with_alternatives_is_tried_on_paragraphs_of_any_length():
 @pytest.mark.parametrize("pattern, chars", [
     (r"\s*[（(]\s*[:：]?\s*[）)]$", "（("),  # the first required step, after an optional one
     (r"\s*[（(]\s*完\s*[）)]\s*$", "完"),  # of several, the smallest set
-    (r"\s*(?:read more|阅读全文)\s*$", "r阅"),  # an alternation: each branch's first character
-    (r"^(?=.{0,80}$)微信公众号\s*[:：].*$", "微"),  # a lookahead is no step; the rarest set wins
+    (r"\s*(?:阅读全文|查看全文)\s*$", "阅查"),  # an alternation: each branch's first character
+    (r"^(?=.{0,80}$)微信公众号\s*[:：].*$", "微"),  # a lookahead is no step
     (r"^(?:[a-z]+ )?来源[:：]", "来"),  # an optional group is skipped
 ])
-def test_char_guard_is_the_rarest_required_character_set(pattern: str, chars: str) -> None:
-    guard = clean._char_guard(re.compile(pattern, re.IGNORECASE))
-    assert guard is not None and sorted(guard.pattern.strip("[]").replace("\\", "")) == sorted(chars)
+def test_char_guard_is_the_smallest_required_character_set(pattern: str, chars: str) -> None:
+    assert clean._char_guard(re.compile(pattern, re.IGNORECASE)) == frozenset(chars)
 
 
 @pytest.mark.parametrize("pattern", [
-    r"^(?:edited|written) by \w+$",  # common letters only: a guard would pass nearly every paragraph
-    r"^(?-i:By) [A-Z]\w+$",  # a group that changes flags: its characters are not the pattern's
+    r"^(?:advertisement|广告)\s+",  # "a" has cases: guarding it would need the rule's case folding
+    r"^(?:edited|written) by \w+$",
+    r"^(?-i:来源) \w+$",  # a group that changes flags is not looked into
+    r"a b",  # nor a space, which an earlier rule may have put in
     r".*",
 ])
-def test_char_guard_none_when_no_step_helps(pattern: str) -> None:
+def test_char_guard_none_when_no_step_gives_caseless_characters(pattern: str) -> None:
     assert clean._char_guard(re.compile(pattern, re.IGNORECASE)) is None
-
-
-def test_char_guard_keeps_the_rules_case_folding() -> None:
-    guard = clean._char_guard(re.compile(r"^(?:advertisement|广告)\s+", re.IGNORECASE))
-    assert guard.search("ADVERTISEMENT") and guard.search("广告") and not guard.search("Zoo")
 
 
 def _rule_texts() -> list[str]:
@@ -349,5 +345,5 @@ def test_every_rule_guard_passes_whatever_its_rule_matches() -> None:
             for text in texts:
                 if pattern.search(text):
                     checked += 1
-                    assert guard is None or guard.search(text), (pattern.pattern, text)
+                    assert guard is None or not guard.isdisjoint(text), (pattern.pattern, text)
     assert checked > 200  # the texts do exercise the rules
