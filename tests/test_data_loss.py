@@ -1,5 +1,6 @@
 """Nothing committed is lost and nothing is corrupted: a full disk, a locked database, Datasette reading
 while a crawl writes. Real `newsdb crawl` subprocesses over the sample sites."""
+import asyncio
 import json
 import os
 import shutil
@@ -119,7 +120,8 @@ def test_a_locked_database_makes_the_crawl_wait_not_fail(sites, tmp_path):
 
 
 def test_a_write_failure_stops_the_store_without_losing_committed_rows(tmp_path):
-    """Locked past busy_timeout (shortened here): the batch rolls back, the pipeline stops writing."""
+    """Locked past busy_timeout (shortened here): the batch rolls back, the pipeline stops writing,
+    and a batch queued behind the failed one is not written either."""
     from collections import Counter
     from types import SimpleNamespace
 
@@ -132,18 +134,32 @@ def test_a_write_failure_stops_the_store_without_losing_committed_rows(tmp_path)
     crawler = SimpleNamespace(settings=Settings({"NEWSDB_DB": str(db)}),
                               stats=SimpleNamespace(inc_value=lambda k, v=1: stats.update({k: v})))
     pipeline = StorePipeline(crawler)
-    pipeline.db, pipeline.closing = open_db(db), True
-    pipeline.db.execute("PRAGMA busy_timeout=100")
     page = {"url": "http://127.0.0.2/a", "source": "s", "kind": "listing", "links": []}
-    pipeline.buffer = [page]
-    pipeline.flush()
-    assert query(db, "select url from pages") == [("http://127.0.0.2/a",)] and not pipeline.failed
-    other = sqlite3.connect(db, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    pipeline.buffer = [{**page, "url": "http://127.0.0.2/b"}]
-    pipeline.flush()
-    other.execute("ROLLBACK")
-    assert pipeline.failed and stats["newsdb/store_errors"] == 1
+
+    def open_in_writer():  # the connection belongs to the writer thread, as in a crawl
+        pipeline.db = open_db(db)
+        pipeline.db.execute("PRAGMA busy_timeout=100")
+
+    async def scenario():
+        pipeline.closing = True
+        await asyncio.get_running_loop().run_in_executor(pipeline.writer, open_in_writer)
+        pipeline.buffer = [page]
+        pipeline.flush()
+        await asyncio.wait(pipeline.pending)
+        assert query(db, "select url from pages") == [("http://127.0.0.2/a",)] and not pipeline.failed
+        other = sqlite3.connect(db, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        pipeline.buffer = [{**page, "url": "http://127.0.0.2/b"}]
+        pipeline.flush()
+        pipeline.buffer = [{**page, "url": "http://127.0.0.2/c"}]
+        pipeline.flush()
+        await asyncio.wait(list(pipeline.pending))
+        other.execute("ROLLBACK")
+        await asyncio.get_running_loop().run_in_executor(pipeline.writer, pipeline.db.close)
+
+    asyncio.run(scenario())
+    pipeline.writer.shutdown()
+    assert pipeline.failed and stats["newsdb/store_errors"] == 1 and not pipeline.pending
     assert query(db, "select url from pages") == [("http://127.0.0.2/a",)]
     assert query(db, "pragma integrity_check") == [("ok",)]
 
