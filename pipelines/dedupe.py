@@ -7,6 +7,7 @@ import re
 import sqlite3
 import threading
 from concurrent.futures import Future
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -33,9 +34,15 @@ def signature(text: str) -> MinHash | None:
     grams = shingles(text)
     if len(grams) < MIN_TOKENS:
         return None
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
     mh.update_batch(list(grams))
     return mh
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> np.ndarray:
+    """The permutations MinHash(seed=SEED) draws: drawn once, not for every page (0.1 ms each time)."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
 def to_bytes(mh: MinHash) -> bytes:

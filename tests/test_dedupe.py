@@ -48,3 +48,16 @@ def test_signature_round_trips_through_bytes():
     blob = to_bytes(mh)
     assert len(blob) == 4 * len(mh.hashvalues)
     assert from_bytes(blob).jaccard(mh) == 1.0
+
+
+def test_signature_is_datasketchs_minhash_of_the_shingles() -> None:
+    """Permutations drawn once must give the values a fresh MinHash gives: stored signatures stay comparable."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from pipelines import dedupe
+
+    for text in (STORY, ZH_STORY):
+        fresh = MinHash(num_perm=dedupe.NUM_PERM, seed=dedupe.SEED, scheme=dedupe.SCHEME)
+        fresh.update_batch(list(dedupe.shingles(text)))
+        assert np.array_equal(signature(text).hashvalues, fresh.hashvalues)
