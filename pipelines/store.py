@@ -187,7 +187,7 @@ class StorePipeline:
             return None
         try:
             return write_batch(self.db, batch)
-        except sqlite3.OperationalError:  # disk full, or locked past busy_timeout: the batch rolled back
+        except Exception:  # disk full, locked past busy_timeout, or worse: the batch rolled back
             self.failed = True  # set here, so the batches queued behind this one are not written either
             raise
 
