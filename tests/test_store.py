@@ -91,3 +91,44 @@ def test_the_bigram_index_follows_new_and_changed_articles(db):
     assert pairs("今天") == [] and pairs("数据") == []  # the old text's pairs are gone
     db.execute("insert into articles_bigrams(articles_bigrams) values('integrity-check')")
     assert db.execute("select count(*) from articles_bigrams_docsize").fetchone()[0] == 1  # English: no row
+
+
+def test_writer_thread_keeps_order_and_makes_items_wait_when_behind(tmp_path):
+    """Batches are written in order by the writer thread; with more than MAX_PENDING_BATCHES waiting
+    (here: the file locked by another writer), the next item waits instead of piling up more."""
+    import asyncio
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from scrapy.settings import Settings
+
+    from crawler.items import PageVisit
+    from pipelines.store import MAX_PENDING_BATCHES, StorePipeline
+
+    path = tmp_path / "news.db"
+    open_db(path).close()
+    stats = Counter()
+    crawler = SimpleNamespace(settings=Settings({"NEWSDB_DB": str(path), "NEWSDB_BATCH_SIZE": 1}),
+                              stats=SimpleNamespace(inc_value=lambda k, v=1: stats.update({k: v})))
+    pipeline = StorePipeline(crawler)
+    visits = [PageVisit(url=f"http://127.0.0.2/{i}", source="s", kind="listing", links=[])
+              for i in range(MAX_PENDING_BATCHES + 2)]
+
+    async def scenario():
+        await asyncio.get_running_loop().run_in_executor(pipeline.writer, lambda: setattr(pipeline, "db", open_db(path)))
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # the writer waits on the lock (busy_timeout)
+        tasks = [asyncio.ensure_future(pipeline.process_item(v)) for v in visits]
+        await asyncio.sleep(0.5)
+        waiting = [t.done() for t in tasks]
+        other.execute("ROLLBACK")
+        await asyncio.gather(*tasks)
+        await pipeline.close_spider()
+        await asyncio.get_running_loop().run_in_executor(pipeline.writer, pipeline.db.close)
+        return waiting
+
+    waiting = asyncio.run(scenario())
+    pipeline.writer.shutdown()
+    assert waiting == [True] * MAX_PENDING_BATCHES + [False] * 2  # the fifth and sixth wait for the first
+    rows = sqlite3.connect(path).execute("select url from pages order by rowid").fetchall()
+    assert [r[0] for r in rows] == [v["url"] for v in visits] and not pipeline.pending and not pipeline.failed
