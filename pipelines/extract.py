@@ -115,11 +115,15 @@ _TABLE_ROW = re.compile(r"^\|\s*(?P<inner>.*?)\s*\|$")
 def resegment(paragraphs: list[str], page_lines: list[str]) -> list[str]:
     """Cut each extracted paragraph that is a run of the page's own blocks (a story in one table cell,
     a short story trafilatura glued into one line) back into those blocks; others stay as they are."""
+    starts: dict[str, list[int]] = {}  # a line's first character -> where such lines are, in page order
+    for i, line in enumerate(page_lines):
+        starts.setdefault(line[:1], []).append(i)
     out: list[str] = []
     for paragraph in paragraphs:
         text = clean.normalise_ws(paragraph)
         row = _TABLE_ROW.match(text)
-        blocks = (_blocks_of(row.group("inner"), page_lines) if row else None) or _blocks_of(text, page_lines)
+        blocks = (_blocks_of(row.group("inner"), page_lines, starts) if row else None) \
+            or _blocks_of(text, page_lines, starts)
         out += blocks or [paragraph]
     return out
 
@@ -127,9 +131,11 @@ def resegment(paragraphs: list[str], page_lines: list[str]) -> list[str]:
 MIN_BLOCK_CHARS = 2
 
 
-def _blocks_of(text: str, page_lines: list[str]) -> list[str] | None:
-    """`text` as consecutive page lines that cover it exactly, two or more of them prose, else None."""
-    for start, first in enumerate(page_lines):
+def _blocks_of(text: str, page_lines: list[str], starts: dict[str, list[int]]) -> list[str] | None:
+    """`text` as consecutive page lines that cover it exactly, two or more of them prose, else None.
+    `starts` indexes the lines by first character: only lines opening like `text` can open it."""
+    for start in starts.get(text[:1], ()) if text else ():
+        first = page_lines[start]
         if len(first) < MIN_BLOCK_CHARS or not text.startswith(first) or len(first) == len(text):
             continue
         blocks, pos = [first], len(first)
@@ -253,13 +259,21 @@ def _collapsed_blocks(tree) -> list:
     return found
 
 
+# lxml.html's parser picks each element's class in Python, every time Python touches an element (~2,000
+# times a page); every element as a plain HtmlElement, picked in C, is all extraction needs
+_PARSER = lxml.html.HTMLParser()
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity))
+
+
 def _parse(html: str):
     if not html or not html.strip():
         return None
     try:
         # lxml refuses str input that declares an encoding; it is already decoded
         html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
-        return lxml.html.fromstring(html)
+        return lxml.html.fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
 

@@ -32,25 +32,22 @@ _BLOCK = {"address", "article", "aside", "blockquote", "br", "dd", "details", "d
 def visible_lines(tree: Any) -> list[str]:
     """The page's visible text, one line per block element, whitespace-normalised, no empties."""
     parts: list[str] = []
-    stack: list[tuple[Any, bool]] = [(tree, False)]
-    while stack:  # iterative: real pages nest deeper than Python's recursion limit
-        el, closing = stack.pop()
-        tag = el.tag.lower() if isinstance(el.tag, str) else None
-        if closing:
-            parts.append("\n" if tag in _BLOCK else "")
-            if el.tail and el is not tree:
-                parts.append(el.tail)
+    walker = etree.iterwalk(tree, events=("start", "end", "comment", "pi"))  # in C: no recursion limit
+    for event, el in walker:
+        if event == "start":
+            tag = el.tag.lower()
+            if tag in _INVISIBLE:
+                walker.skip_subtree()  # its end event still comes, with its tail
+                continue
+            if tag in _BLOCK:
+                parts.append("\n")
+            if el.text:
+                parts.append(el.text)
             continue
-        if tag is None or tag in _INVISIBLE:  # comments and processing instructions have no str tag
-            if el.tail and el is not tree:
-                parts.append(el.tail)
-            continue
-        if tag in _BLOCK:
+        if event == "end" and el.tag.lower() in _BLOCK:
             parts.append("\n")
-        if el.text:
-            parts.append(el.text)
-        stack.append((el, True))
-        stack.extend((child, False) for child in reversed(el))
+        if el.tail and el is not tree:  # after an element, a comment or a processing instruction
+            parts.append(el.tail)
     return [line for line in (normalise_ws(x) for x in "".join(parts).split("\n")) if line]
 
 

@@ -313,3 +313,16 @@ def test_linked_tags_need_a_visible_label() -> None:
                        '<div>Topics <a href="/t/1">Chips</a> <a href="/t/2">Trade</a></div>')
     assert meta._linked_tags(tree, lines) == []
     assert meta._linked_tags(tree) == []  # without lines, every text is searched: still no label block
+
+
+def test_visible_lines_keep_the_text_after_comments_and_hidden_elements() -> None:
+    tree = lxml.html.fromstring("<div><p>one<!-- a note --> two<script>var x;</script> three</p>"
+                                "<style>p {}</style>four<div>five</div>six</div>")
+    assert meta.visible_lines(tree) == ["one two three", "four", "five", "six"]
+
+
+def test_visible_lines_of_a_page_nested_deeper_than_python_recursion() -> None:
+    depth = 1500  # past Python's default recursion limit; huge_tree, or libxml2 drops what is below 256 levels
+    html = "<html><body>" + "<span>" * depth + "deep" + "</span>" * depth + "after</body></html>"
+    tree = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+    assert meta.visible_lines(tree) == ["deepafter"]
