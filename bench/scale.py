@@ -297,7 +297,45 @@ async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: 
             cold.sort()
             out[label].update(uncached_median_ms=statistics.median(cold),
                               uncached_p95_ms=cold[max(0, round(0.95 * len(cold)) - 1)], uncached_requests=len(cold))
+    out["one source's articles, right after a commit of 50 articles"] = await _after_commits(
+        ds, path, name, max(3, requests // 2), sources)
     return out
+
+
+AFTER_COMMIT_URL = "https://bench-after-commit.invalid/"
+
+
+async def _after_commits(ds, path: Path, name: str, rounds: int, sources) -> dict:
+    """A click on a facet value right after a crawl's commit (the columns then read the new rows, or
+    SQL answers): 50 articles written as the crawl's store writes them, then the click, each round."""
+    from newsdb.datasette import article_columns
+    from pipelines.schema import open_db
+    from pipelines.store import write_batch
+
+    db = open_db(path)
+    times = []
+    try:
+        for k in range(rounds):
+            await asyncio.sleep(2 * article_columns.WAIT_FOR_LOAD)  # a crawl commits every few seconds
+            write_batch(db, [{"url": f"{AFTER_COMMIT_URL}{k}/{i}", "fetched_url": f"{AFTER_COMMIT_URL}{k}/{i}",
+                              "source": SOURCES[k % len(SOURCES)], "title": f"After commit {k} {i}",
+                              "body": "A story written while the table is browsed. " * 20, "language": "en",
+                              "published": "2031-01-01T00:00:00+00:00", "content_hash": f"after-{k}-{i}"}
+                             for i in range(50)])
+            url = f"/{name}/articles?source={next(sources)}"
+            t = time.perf_counter()
+            _interrupted(url, await ds.client.get(url))
+            times.append((time.perf_counter() - t) * 1000)
+            article_columns.wait(str(path))
+    finally:
+        db.execute("delete from pages where url like ?", [f"{AFTER_COMMIT_URL}%"])
+        db.execute("delete from articles where url like ?", [f"{AFTER_COMMIT_URL}%"])
+        db.conn.commit()
+        db.close()
+    first, times = times[0], sorted(times)
+    return {"first_ms": first, "median_ms": statistics.median(times),
+            "p95_ms": times[max(0, round(0.95 * len(times)) - 1)], "url": f"/{name}/articles?source=...",
+            "interrupted": 0, "requests": len(times)}
 
 
 def _interrupted(url: str, response) -> int:

@@ -17,6 +17,17 @@ SITES = ROOT / "tests" / "sites"
 FAST = ["-s", "AUTOTHROTTLE_START_DELAY=0", "-s", "DOWNLOAD_DELAY=0", "-s", "NEWSDB_EXTRACT_WORKERS=2"]
 
 
+def columns_off(monkeypatch) -> None:
+    """Datasette's pages of articles answered in SQL: the facet columns are never there."""
+    from newsdb.datasette import article_columns
+
+    async def never(path, budget=0.0):
+        return None
+
+    monkeypatch.setattr(article_columns, "fresh", lambda path: None)
+    monkeypatch.setattr(article_columns, "fresh_soon", never)
+
+
 def run_newsdb(*args: str, timeout: int = 240) -> subprocess.CompletedProcess:
     """Run the real `newsdb` command in a subprocess, from the repository root."""
     return subprocess.run([sys.executable, "-m", "newsdb.cli", *args], cwd=ROOT, capture_output=True,

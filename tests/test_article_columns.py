@@ -1,12 +1,14 @@
 """The articles' facet columns in memory give what SQL gives: counts, facet values and the first page."""
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import time
 
 import numpy as np
 import pytest
 
-from newsdb.datasette import article_columns
+from newsdb.datasette import article_columns, cache
 from pipelines.schema import open_db
 
 def sql_facet(path, facet: str, ids: list[int], limit: int) -> list[tuple]:
@@ -147,3 +149,30 @@ def test_after_an_edit_every_row_is_read_again(faceted_news, edit):
     again = article_columns.load(path, previous)
     assert again.edits == previous.edits + 1
     assert decoded(again) == decoded(article_columns.load(path))
+
+
+def test_a_page_waits_for_the_new_rows_of_a_file_whose_columns_were_read(faceted_news, monkeypatch):
+    monkeypatch.setattr(article_columns, "LOAD_SHARE", 1.0)  # no pause between loads
+    path = str(faceted_news)
+    article_columns.forget()
+    assert asyncio.run(article_columns.fresh_soon(path)) is None  # never read: no wait, SQL answers
+    article_columns.wait(path)
+    db = open_db(faceted_news)
+    db["articles"].insert({"id": 401, "url": "https://a/401", "title": "New", "body": "text", "source": "s9"})
+    db.close()
+    columns = asyncio.run(article_columns.fresh_soon(path))  # the load it starts is waited for
+    assert columns is not None and "s9" in columns.values["source"] and columns.stamp == cache.file_stamp(path)
+
+
+def test_a_page_does_not_wait_for_a_load_that_cannot_start_in_time(faceted_news, monkeypatch):
+    monkeypatch.setattr(article_columns, "LOAD_SHARE", 1e-9)  # the next load waits ~forever
+    path = str(faceted_news)
+    article_columns.forget()
+    article_columns.fresh(path)
+    article_columns.wait(path)
+    db = open_db(faceted_news)
+    db["articles"].insert({"id": 401, "url": "https://a/401", "title": "New", "body": "text", "source": "s9"})
+    db.close()
+    started = time.monotonic()
+    assert asyncio.run(article_columns.fresh_soon(path, budget=5.0)) is None
+    assert time.monotonic() - started < 1.0  # SQL answers at once instead

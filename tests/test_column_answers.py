@@ -8,6 +8,7 @@ import pytest
 from newsdb.datasette import article_columns, column_answers, search_plan
 from newsdb.serve import make_datasette
 from pipelines.schema import open_db
+from tests.conftest import columns_off
 from tests.test_search_plan import get
 
 
@@ -31,7 +32,7 @@ def loaded(path) -> None:
 
 def sql_page(path, url: str, monkeypatch) -> dict:
     with monkeypatch.context() as m:
-        m.setattr(article_columns, "fresh", lambda path: None)
+        columns_off(m)
         clear()
         return page(path, url, [])
 
@@ -106,6 +107,6 @@ def test_articles_per_source_per_day_from_the_columns_is_what_sql_gives(faceted_
 
 def sql_page_rows(path, url: str, monkeypatch) -> list:
     with monkeypatch.context() as m:
-        m.setattr(article_columns, "fresh", lambda path: None)
+        columns_off(m)
         clear()
         return get(path, url, [])

@@ -5,9 +5,10 @@ import asyncio
 
 import pytest
 
-from newsdb.datasette import article_columns, search_plan
+from newsdb.datasette import search_plan
 from newsdb.serve import make_datasette
 from pipelines.schema import fill_bigrams, open_db
+from tests.conftest import columns_off
 
 ROWS = ("select id, title, published from articles where id in (select rowid from articles_fts where articles_fts "
         "match escape_fts(:search)) order by published desc, id limit 51")
@@ -16,7 +17,7 @@ ROWS = ("select id, title, published from articles where id in (select rowid fro
 @pytest.fixture(autouse=True)
 def sql_only(monkeypatch):
     """These tests are of the SQL plans: the in-memory columns (test_article_columns.py) stay unloaded."""
-    monkeypatch.setattr(article_columns, "fresh", lambda path: None)
+    columns_off(monkeypatch)
 
 
 def test_only_the_unfiltered_rows_query_in_the_default_order_is_rewritable():

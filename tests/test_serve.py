@@ -16,6 +16,7 @@ import pytest
 from newsdb import serve as serve_mod
 from newsdb.serve import build_metadata, datasette_args, make_datasette, serve
 from pipelines.schema import fill_bigrams, open_db
+from tests.conftest import columns_off
 
 XSS_BODY = (
     "<script>alert(1)</script>\n\n"
@@ -659,10 +660,10 @@ def test_feed_of_synthetic_rows(ds):
 
 
 def test_aggregate_cache_follows_every_commit(ds, db_path, monkeypatch):
-    from newsdb.datasette import article_columns, cache
+    from newsdb.datasette import cache
 
     monkeypatch.setattr(cache, "MIN_MS", 0)  # keep every aggregate, however cheap
-    monkeypatch.setattr(article_columns, "fresh", lambda path: None)  # counted in SQL, not from the columns
+    columns_off(monkeypatch)  # counted in SQL, not from the columns
     cache.clear()
 
     def source_counts():

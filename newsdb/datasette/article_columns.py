@@ -14,10 +14,13 @@ The arrays are a snapshot of one state of the file (``cache.file_stamp``). When 
 they are read again in a background thread (at most one load per file at a time, and no more than
 ``LOAD_SHARE`` of the time): only the new rows when articles merely gained rows with higher ids, as a
 crawl's commits do (0.26 s at a million articles, most of it the table's order), else everything
-(0.9-1.2 s). Until then the queries run in SQL as before: answers are always those of the file as it is.
+(0.9-1.2 s). A page asked for meanwhile waits up to ``WAIT_FOR_LOAD`` for new rows to be read (a click
+on a facet value answered in SQL takes 1-3 s at a million); after that, or when everything must be read,
+it runs in SQL as before: answers are always those of the file as it is.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 import threading
@@ -47,6 +50,8 @@ INDEXES = {
 }
 SPARSE = 4  # ids spread wider than this many slots per article are not worth arrays indexed by id
 LOAD_SHARE = 0.2  # after a load of t seconds, the next one waits (1 / share - 1) * t
+WAIT_FOR_LOAD = 1.0  # seconds a page waits for the columns of a file whose columns were read before
+POLL = 0.02
 
 
 @dataclass(frozen=True)
@@ -250,6 +255,16 @@ class _Loader:
                 self._loaded[path] = columns
                 log.info("%s: facet columns of %d articles loaded in %.1f s", path, len(columns.by_rank), took)
 
+    def coming(self, path: str, by: float) -> bool:
+        """Whether new columns of `path` may be there by monotonic time `by`: it had columns (so the new
+        state is most likely new rows, read in a fraction of a second), and a load runs or may start."""
+        stamp = cache.file_stamp(path)
+        with self._lock:
+            if path not in self._loaded or stamp is None or self._unusable.get(path) == stamp:
+                return False
+            running = self._threads.get(path)
+            return bool(running and running.is_alive()) or self._not_before.get(path, 0) < by
+
     def wait(self, path: str) -> None:
         """Until the running load of `path` (if any) is done."""
         with self._lock:
@@ -268,3 +283,14 @@ _loader = _Loader()
 fresh = _loader.fresh
 wait = _loader.wait
 forget = _loader.forget
+
+
+async def fresh_soon(path: str, budget: float | None = None) -> Columns | None:
+    """fresh(path), waiting up to `budget` seconds (WAIT_FOR_LOAD; without blocking the event loop)
+    while a load that may bring them runs or may start; None when they do not come in time."""
+    by = time.monotonic() + (WAIT_FOR_LOAD if budget is None else budget)
+    while True:
+        columns = fresh(path)
+        if columns is not None or time.monotonic() >= by or not _loader.coming(path, by):
+            return columns
+        await asyncio.sleep(POLL)

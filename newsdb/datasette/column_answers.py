@@ -56,7 +56,7 @@ async def answer(db: Database, flat: str, params: dict,
     if not db.path:
         return None
     if flat == _PER_SOURCE_PER_DAY and searched is None:
-        return _per_source_per_day(db.path, int(flat.rsplit(" ", 1)[1]))
+        return await _per_source_per_day(db.path, int(flat.rsplit(" ", 1)[1]))
     shape = next(((kind, found) for kind, pattern in _SHAPES.items() if (found := pattern.match(flat))), None)
     if shape is None:
         return None
@@ -66,7 +66,7 @@ async def answer(db: Database, flat: str, params: dict,
     if filters is None or (kind == "facet" and found["facet"] not in article_columns.FACETS) \
             or (kind == "rows" and fts is None and not filters):  # the newest of all: an index walk in SQL
         return None
-    columns = article_columns.fresh(db.path)
+    columns = await article_columns.fresh_soon(db.path)
     if columns is None:
         return None
     key = (db.path, columns.stamp, fts, search, flat, tuple(map(repr, filters)))
@@ -142,8 +142,8 @@ def _read_hits(conn: sqlite3.Connection, fts: str, search: str) -> str:
         raise
 
 
-def _per_source_per_day(path: str, limit: int) -> tuple[str, dict] | None:
-    columns = article_columns.fresh(path)
+async def _per_source_per_day(path: str, limit: int) -> tuple[str, dict] | None:
+    columns = await article_columns.fresh_soon(path)
     if columns is None:
         return None
     key = (path, columns.stamp, _PER_SOURCE_PER_DAY)
