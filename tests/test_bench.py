@@ -90,6 +90,10 @@ def test_scale_build_makes_a_normal_newsdb_file_and_datasette_answers(tmp_path):
     assert 250 <= len(index) < 300  # ~10 % reprints
     out = asyncio.run(scale._datasette_times(path, requests=2, sample_id=300, uncached=1))
     assert out.pop("facet columns")["load_s"] > 0
+    after = out.pop("one source's articles, right after a commit of 50 articles")
+    assert after["median_ms"] > 0 and after["requests"] >= 3 and not after["interrupted"]
+    with sqlite3.connect(path) as conn:  # the rows it wrote for the measure are gone again
+        assert conn.execute("select count(*) from articles where url like ?", [f"{scale.AFTER_COMMIT_URL}%"]).fetchone() == (0,)
     assert set(out) == {"articles table", "full-text search", "facet by source", "latest_stories", "article row",
                         "one source's articles",
                         "full-text search, a new name each time", "search canned query, a new name each time",
