@@ -176,3 +176,21 @@ def test_a_page_does_not_wait_for_a_load_that_cannot_start_in_time(faceted_news,
     started = time.monotonic()
     assert asyncio.run(article_columns.fresh_soon(path, budget=5.0)) is None
     assert time.monotonic() - started < 1.0  # SQL answers at once instead
+
+
+@pytest.mark.parametrize("published", [
+    "2024-03-09T23:00:00+08:00",  # among the newest existing stories
+    "2024-03-05T07:00:00+00:00",  # in the middle of the order, next to stories with the same date
+    "2024-03-01T00:00:00-05:00",  # near the end, before the undated ones
+])
+def test_new_rows_are_placed_in_the_order_from_its_head_alone(faceted_news, monkeypatch, published):
+    path = str(faceted_news)
+    previous = article_columns.load(path)
+    add(faceted_news, 401, 410, published=published)
+    parsed = []
+    parse_ids = article_columns.parse_ids
+    monkeypatch.setattr(article_columns, "parse_ids", lambda listed: parsed.append(parse_ids(listed)) or parsed[-1])
+    appended = article_columns.load(path, previous)
+    monkeypatch.undo()
+    assert decoded(appended) == decoded(article_columns.load(path))
+    assert max(map(len, parsed)) < len(appended.by_rank)  # the whole order was not read again

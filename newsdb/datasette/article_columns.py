@@ -144,12 +144,17 @@ def load(path: str, previous: Columns | None = None) -> Columns | None:
             return None
         edits = conn.execute(f"select edits from {ARTICLE_EDITS}").fetchone()[0] if ARTICLE_EDITS in have else None
         size = (top or 0) + 1
-        appended = None
+        appended = by_rank = None
         if previous is not None and edits is not None and previous.edits == edits and count and top >= previous.top:
             appended = _appended(conn, previous, size, count)
-        codes, values, originals = appended or _read(conn, size)
-        by_rank = parse_ids(conn.execute(f"select group_concat(id) from (select id from articles indexed by "
-                                    f"{INDEXES[ORDER]} order by {ORDER})").fetchone()[0])
+        if appended:
+            codes, values, originals, fresh = appended
+            by_rank = _merged_order(conn, previous, fresh, count)
+        else:
+            codes, values, originals = _read(conn, size)
+        if by_rank is None:
+            by_rank = parse_ids(conn.execute(f"select group_concat(id) from (select id from articles indexed by "
+                                             f"{INDEXES[ORDER]} order by {ORDER})").fetchone()[0])
     finally:
         conn.close()
     rank = np.full(size, -1, np.int64)
@@ -190,7 +195,28 @@ def _appended(conn: sqlite3.Connection, previous: Columns, size: int, count: int
                 book[row[k]] = len(values[facet])
                 values[facet].append(row[k])
             codes[facet][id_] = book[row[k]]
-    return codes, values, originals
+    return codes, values, originals, ids
+
+
+def _merged_order(conn: sqlite3.Connection, previous: Columns, fresh: np.ndarray, count: int) -> np.ndarray | None:
+    """The table's order with the `fresh` rows (the new ones and the previous highest id, read again)
+    placed among `previous`'s: only the head of the order index down to the last of them is read, and
+    the rest is `previous`'s order. A crawl's new stories are recent, so the head is short (reading the
+    whole index was most of an incremental load, and seconds when cold). None when the last one has no
+    date (it sorts at the very end) or the head is not `previous`'s head plus them."""
+    published, last = conn.execute("select published, id from articles where id >= ? order by published asc, id desc "
+                                    "limit 1", (previous.top,)).fetchone()  # the last of them in the order
+    if published is None:
+        return None
+    head = conn.execute(f"select count(*) from articles indexed by {INDEXES[ORDER]} "
+                        "where published >= ? and (published > ? or id <= ?)", (published, published, last)).fetchone()[0]
+    top = parse_ids(conn.execute(f"select group_concat(id) from (select id from articles indexed by {INDEXES[ORDER]} "
+                                 f"order by {ORDER} limit ?)", (head,)).fetchone()[0])
+    rest = previous.by_rank[previous.by_rank != previous.top]  # the previous highest id is among the fresh
+    old = top[~np.isin(top, fresh)]
+    if len(top) != head or not np.array_equal(old, rest[:len(old)]) or len(top) + len(rest) - len(old) != count:
+        return None
+    return np.concatenate([top, rest[len(old):]])
 
 
 def _grouped(conn: sqlite3.Connection, facet: str, index: str, size: int) -> tuple[np.ndarray, list]:

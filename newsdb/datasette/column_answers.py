@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 from collections import OrderedDict
 
 import numpy as np
@@ -133,11 +134,14 @@ async def _hit_ids(db: Database, fts: str, search: str, columns: article_columns
 def _read_hits(conn: sqlite3.Connection, fts: str, search: str) -> str:
     """The ids matching `search`, comma-separated, under HITS_TIME_LIMIT_MS instead of Datasette's limit."""
     sql, params = _IDS.format(fts=fts), {"search": search}
+    started = time.perf_counter()
     try:
         with sqlite_timelimit(conn, HITS_TIME_LIMIT_MS):
             return conn.execute(sql, params).fetchone()[0] or ""
     except sqlite3.OperationalError as e:
-        if "interrupted" in str(e):
+        # the limit stops the statement ("interrupted"), or the full-text table's constructor when this
+        # connection opens it first ("vtable constructor failed")
+        if "interrupted" in str(e) or (time.perf_counter() - started) * 1000 >= HITS_TIME_LIMIT_MS:
             raise QueryInterrupted(e, sql, params) from e
         raise
 
