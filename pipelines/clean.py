@@ -120,13 +120,13 @@ def _strip_affixes(paragraph: str, rules: Rules) -> str:
     """Remove labels such as "摘要：" from the start, credits such as "（责任编辑：X）" from the end, and
     bracketed picture credits from anywhere."""
     chars = set(paragraph)  # a rule's guard is checked against the text before any rule changed it
-    for guard, pattern in _guarded(rules.strip_inline):
+    for _, guard, pattern in _with_longest(rules.strip_inline):
         if guard is None or not guard.isdisjoint(chars):
             paragraph = pattern.sub(" ", paragraph).strip()
-    for guard, pattern in _guarded(rules.strip_prefix):
+    for _, guard, pattern in _with_longest(rules.strip_prefix):
         if guard is None or not guard.isdisjoint(chars):
             paragraph = pattern.sub("", paragraph, count=1)
-    for guard, pattern in _guarded(rules.strip_suffix):
+    for _, guard, pattern in _with_longest(rules.strip_suffix):
         if guard is None or not guard.isdisjoint(chars):
             paragraph = pattern.sub("", paragraph, count=1)
     return paragraph.strip()
@@ -226,12 +226,6 @@ def _with_longest(patterns: tuple[re.Pattern[str], ...]) -> tuple[tuple[float, f
     rules are short lines, and running them over every long paragraph of a story was most of the
     cleaning time."""
     return tuple((_longest_match(p), _char_guard(p), p) for p in patterns)
-
-
-@lru_cache(maxsize=64)
-def _guarded(patterns: tuple[re.Pattern[str], ...]) -> tuple[tuple[frozenset[str] | None, re.Pattern[str]], ...]:
-    """Each pattern with its character guard (see _char_guard)."""
-    return tuple((_char_guard(p), p) for p in patterns)
 
 
 def _char_guard(pattern: re.Pattern[str]) -> frozenset[str] | None:

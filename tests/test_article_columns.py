@@ -29,6 +29,23 @@ def sql_first(path, ids: list[int], limit: int) -> list[int]:
     return found
 
 
+def read_once(faceted_news, monkeypatch, share: float) -> str:
+    """The file's columns read once, the next load waiting `share` of the time (LOAD_SHARE); its path."""
+    monkeypatch.setattr(article_columns, "LOAD_SHARE", share)
+    path = str(faceted_news)
+    article_columns.forget()
+    article_columns.fresh(path)
+    article_columns.wait(path)
+    return path
+
+
+def insert_new(faceted_news) -> None:
+    """One new article, of a new source ("s9"), with the next id."""
+    db = open_db(faceted_news)
+    db["articles"].insert({"id": 401, "url": "https://a/401", "title": "New", "body": "text", "source": "s9"})
+    db.close()
+
+
 @pytest.mark.parametrize("ids", [range(1, 401), range(0, 450, 3), [5, 17, 300, 1000, -4, 0], []],
                          ids=["all", "every third, some past the end", "deleted and unknown ids", "none"])
 def test_counts_facets_and_first_page_are_those_of_sql(faceted_news, ids):
@@ -64,9 +81,7 @@ def test_columns_are_loaded_in_the_background_and_never_used_once_the_file_chang
     article_columns.wait(path)
     columns = article_columns.fresh(path)
     assert columns is not None and len(columns.by_rank) == 398
-    db = open_db(faceted_news)
-    db["articles"].insert({"id": 401, "url": "https://a/401", "title": "New", "body": "text", "source": "s9"})
-    db.close()
+    insert_new(faceted_news)
     assert article_columns.fresh(path) is None  # outdated: SQL answers until the new state is read
     article_columns.wait(path)
     columns = article_columns.fresh(path)
@@ -74,11 +89,7 @@ def test_columns_are_loaded_in_the_background_and_never_used_once_the_file_chang
 
 
 def test_a_load_waits_a_multiple_of_the_last_one(faceted_news, monkeypatch):
-    monkeypatch.setattr(article_columns, "LOAD_SHARE", 1e-9)  # the next load waits ~forever
-    path = str(faceted_news)
-    article_columns.forget()
-    article_columns.fresh(path)
-    article_columns.wait(path)
+    path = read_once(faceted_news, monkeypatch, share=1e-9)  # the next load waits ~forever
     db = open_db(faceted_news)
     db["articles"].delete_where("id = 1")
     db.close()
@@ -157,22 +168,14 @@ def test_a_page_waits_for_the_new_rows_of_a_file_whose_columns_were_read(faceted
     article_columns.forget()
     assert asyncio.run(article_columns.fresh_soon(path)) is None  # never read: no wait, SQL answers
     article_columns.wait(path)
-    db = open_db(faceted_news)
-    db["articles"].insert({"id": 401, "url": "https://a/401", "title": "New", "body": "text", "source": "s9"})
-    db.close()
+    insert_new(faceted_news)
     columns = asyncio.run(article_columns.fresh_soon(path))  # the load it starts is waited for
     assert columns is not None and "s9" in columns.values["source"] and columns.stamp == cache.file_stamp(path)
 
 
 def test_a_page_does_not_wait_for_a_load_that_cannot_start_in_time(faceted_news, monkeypatch):
-    monkeypatch.setattr(article_columns, "LOAD_SHARE", 1e-9)  # the next load waits ~forever
-    path = str(faceted_news)
-    article_columns.forget()
-    article_columns.fresh(path)
-    article_columns.wait(path)
-    db = open_db(faceted_news)
-    db["articles"].insert({"id": 401, "url": "https://a/401", "title": "New", "body": "text", "source": "s9"})
-    db.close()
+    path = read_once(faceted_news, monkeypatch, share=1e-9)  # the next load waits ~forever
+    insert_new(faceted_news)
     started = time.monotonic()
     assert asyncio.run(article_columns.fresh_soon(path, budget=5.0)) is None
     assert time.monotonic() - started < 1.0  # SQL answers at once instead

@@ -122,27 +122,19 @@ def test_a_locked_database_makes_the_crawl_wait_not_fail(sites, tmp_path):
 def test_a_write_failure_stops_the_store_without_losing_committed_rows(tmp_path):
     """Locked past busy_timeout (shortened here): the batch rolls back, the pipeline stops writing,
     and a batch queued behind the failed one is not written either."""
-    from collections import Counter
-    from types import SimpleNamespace
-
-    from scrapy.settings import Settings
-
-    from pipelines.store import StorePipeline
+    from tests.test_store import in_writer, store_pipeline
 
     db = tmp_path / "news.db"
-    stats = Counter()
-    crawler = SimpleNamespace(settings=Settings({"NEWSDB_DB": str(db)}),
-                              stats=SimpleNamespace(inc_value=lambda k, v=1: stats.update({k: v})))
-    pipeline = StorePipeline(crawler)
+    pipeline, stats = store_pipeline(db)
     page = {"url": "http://127.0.0.2/a", "source": "s", "kind": "listing", "links": []}
 
-    def open_in_writer():  # the connection belongs to the writer thread, as in a crawl
+    def open_db_briefly_waiting():
         pipeline.db = open_db(db)
         pipeline.db.execute("PRAGMA busy_timeout=100")
 
     async def scenario():
         pipeline.closing = True
-        await asyncio.get_running_loop().run_in_executor(pipeline.writer, open_in_writer)
+        await in_writer(pipeline, open_db_briefly_waiting)
         pipeline.buffer = [page]
         pipeline.flush()
         await asyncio.wait(pipeline.pending)
@@ -155,7 +147,7 @@ def test_a_write_failure_stops_the_store_without_losing_committed_rows(tmp_path)
         pipeline.flush()
         await asyncio.wait(list(pipeline.pending))
         other.execute("ROLLBACK")
-        await asyncio.get_running_loop().run_in_executor(pipeline.writer, pipeline.db.close)
+        await in_writer(pipeline, pipeline.db.close)
 
     asyncio.run(scenario())
     pipeline.writer.shutdown()

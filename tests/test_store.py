@@ -17,6 +17,28 @@ def db(tmp_path):
     return open_db(tmp_path / "news.db")
 
 
+def store_pipeline(path, **settings) -> tuple:
+    """A StorePipeline for `path` outside a crawl, and the counter its stats go to."""
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from scrapy.settings import Settings
+
+    from pipelines.store import StorePipeline
+
+    stats: Counter = Counter()
+    crawler = SimpleNamespace(settings=Settings({"NEWSDB_DB": str(path), **settings}),
+                              stats=SimpleNamespace(inc_value=lambda k, v=1: stats.update({k: v})))
+    return StorePipeline(crawler), stats
+
+
+async def in_writer(pipeline, func) -> None:
+    """`func` run in the pipeline's writer thread, which owns the connection as in a crawl."""
+    import asyncio
+
+    await asyncio.get_running_loop().run_in_executor(pipeline.writer, func)
+
+
 def test_new_unchanged_updated(db):
     assert write_batch(db, [article("http://a/1")])["articles_new"] == 1
     assert write_batch(db, [article("http://a/1")])["articles_unchanged"] == 1
@@ -97,25 +119,17 @@ def test_writer_thread_keeps_order_and_makes_items_wait_when_behind(tmp_path):
     """Batches are written in order by the writer thread; with more than MAX_PENDING_BATCHES waiting
     (here: the file locked by another writer), the next item waits instead of piling up more."""
     import asyncio
-    from collections import Counter
-    from types import SimpleNamespace
-
-    from scrapy.settings import Settings
-
     from crawler.items import PageVisit
-    from pipelines.store import MAX_PENDING_BATCHES, StorePipeline
+    from pipelines.store import MAX_PENDING_BATCHES
 
     path = tmp_path / "news.db"
     open_db(path).close()
-    stats = Counter()
-    crawler = SimpleNamespace(settings=Settings({"NEWSDB_DB": str(path), "NEWSDB_BATCH_SIZE": 1}),
-                              stats=SimpleNamespace(inc_value=lambda k, v=1: stats.update({k: v})))
-    pipeline = StorePipeline(crawler)
+    pipeline, _ = store_pipeline(path, NEWSDB_BATCH_SIZE=1)
     visits = [PageVisit(url=f"http://127.0.0.2/{i}", source="s", kind="listing", links=[])
               for i in range(MAX_PENDING_BATCHES + 2)]
 
     async def scenario():
-        await asyncio.get_running_loop().run_in_executor(pipeline.writer, lambda: setattr(pipeline, "db", open_db(path)))
+        await in_writer(pipeline, lambda: setattr(pipeline, "db", open_db(path)))
         other = sqlite3.connect(path, isolation_level=None)
         other.execute("BEGIN IMMEDIATE")  # the writer waits on the lock (busy_timeout)
         tasks = [asyncio.ensure_future(pipeline.process_item(v)) for v in visits]
@@ -124,7 +138,7 @@ def test_writer_thread_keeps_order_and_makes_items_wait_when_behind(tmp_path):
         other.execute("ROLLBACK")
         await asyncio.gather(*tasks)
         await pipeline.close_spider()
-        await asyncio.get_running_loop().run_in_executor(pipeline.writer, pipeline.db.close)
+        await in_writer(pipeline, pipeline.db.close)
         return waiting
 
     waiting = asyncio.run(scenario())
