@@ -29,9 +29,11 @@ def sql_first(path, ids: list[int], limit: int) -> list[int]:
     return found
 
 
-def read_once(faceted_news, monkeypatch, share: float) -> str:
-    """The file's columns read once, the next load waiting `share` of the time (LOAD_SHARE); its path."""
+def read_once(faceted_news, monkeypatch, share: float, burst: float = 0.0) -> str:
+    """The file's columns read once, loads then taking `share` of the time (LOAD_SHARE) in bursts of up
+    to `burst` seconds (LOAD_BURST); its path."""
     monkeypatch.setattr(article_columns, "LOAD_SHARE", share)
+    monkeypatch.setattr(article_columns, "LOAD_BURST", burst)
     path = str(faceted_news)
     article_columns.forget()
     article_columns.fresh(path)
@@ -88,14 +90,29 @@ def test_columns_are_loaded_in_the_background_and_never_used_once_the_file_chang
     assert columns is not None and len(columns.by_rank) == 399 and "s9" in columns.values["source"]
 
 
+def delete_one(faceted_news, id_: int) -> None:
+    db = open_db(faceted_news)
+    db["articles"].delete_where("id = ?", [id_])
+    db.close()
+
+
 def test_a_load_waits_a_multiple_of_the_last_one(faceted_news, monkeypatch):
     path = read_once(faceted_news, monkeypatch, share=1e-9)  # the next load waits ~forever
-    db = open_db(faceted_news)
-    db["articles"].delete_where("id = 1")
-    db.close()
+    delete_one(faceted_news, 1)
     assert article_columns.fresh(path) is None
     article_columns.wait(path)
     assert article_columns.fresh(path) is None  # no second load started
+
+
+def test_loads_come_at_once_while_their_burst_lasts(faceted_news, monkeypatch):
+    """A full load (a second at a million articles) does not hold back the new rows' loads after it."""
+    path = read_once(faceted_news, monkeypatch, share=1e-9, burst=60.0)
+    for id_ in (1, 2, 3):
+        delete_one(faceted_news, id_)
+        assert article_columns.fresh(path) is None
+        article_columns.wait(path)
+        columns = article_columns.fresh(path)
+        assert columns is not None and len(columns.by_rank) == 398 - id_
 
 
 def test_articles_per_source_per_day_is_what_its_canned_query_gives(faceted_news):
