@@ -312,6 +312,10 @@ async def _after_commits(ds, path: Path, name: str, rounds: int, sources) -> dic
     from pipelines.schema import open_db
     from pipelines.store import write_batch
 
+    # the columns a running server has: the uncached series before this one forgot them (which only a
+    # server's start does), and a click with none answers in SQL however recent the commit
+    article_columns.fresh(str(path))
+    article_columns.wait(str(path))
     db = open_db(path)
     times = []
     try:

@@ -214,3 +214,24 @@ def test_new_rows_are_placed_in_the_order_from_its_head_alone(faceted_news, monk
     monkeypatch.undo()
     assert decoded(appended) == decoded(article_columns.load(path))
     assert max(map(len, parsed)) < len(appended.by_rank)  # the whole order was not read again
+
+
+def loaded_state(path: str):
+    """The stamp of the columns read for `path`, without asking for them (which would start a load)."""
+    columns = article_columns._loader._loaded.get(path)
+    return columns and columns.stamp
+
+
+def test_a_watched_file_has_its_new_rows_read_without_a_page_asking(faceted_news, monkeypatch):
+    path = read_once(faceted_news, monkeypatch, share=1.0, burst=60.0)
+    monkeypatch.setattr(article_columns, "_asked", {})
+    article_columns.watch(path)
+    insert_new(faceted_news)
+    time.sleep(10 * article_columns.WATCH_EVERY)
+    assert loaded_state(path) != cache.file_stamp(path)  # no page asked for the columns yet: not read
+    assert asyncio.run(article_columns.fresh_soon(path)) is not None  # a page asks (and waits)
+    add(faceted_news, 402, 402)
+    deadline = time.monotonic() + 5
+    while loaded_state(path) != cache.file_stamp(path) and time.monotonic() < deadline:
+        time.sleep(article_columns.WATCH_EVERY)
+    assert loaded_state(path) == cache.file_stamp(path)  # read with no page asking for this state

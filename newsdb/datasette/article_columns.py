@@ -56,6 +56,8 @@ LOAD_SHARE = 0.2  # loads take at most this share of the time on average,
 LOAD_BURST = 2.0  # in bursts of up to this many seconds (the first full load, then new rows at once)
 WAIT_FOR_LOAD = 1.0  # seconds a page waits for the columns of a file whose columns were read before
 POLL = 0.005  # a check is two stat() calls: waking often costs little, and the page gets its answer sooner
+WATCH_EVERY = 0.1  # seconds between the watcher's looks at a watched file (two stat() calls)
+WATCH_FOR = 600.0  # a file is watched while a page asked for its columns this recently
 
 
 @dataclass(frozen=True)
@@ -326,9 +328,37 @@ forget = _loader.forget
 async def fresh_soon(path: str, budget: float | None = None) -> Columns | None:
     """fresh(path), waiting up to `budget` seconds (WAIT_FOR_LOAD; without blocking the event loop)
     while a load that may bring them runs or may start; None when they do not come in time."""
+    _asked[path] = time.monotonic()
     by = time.monotonic() + (WAIT_FOR_LOAD if budget is None else budget)
     while True:
         columns = fresh(path)
         if columns is not None or time.monotonic() >= by or not _loader.coming(path, by):
             return columns
         await asyncio.sleep(POLL)
+
+
+_asked: dict[str, float] = {}  # path -> when a page last asked for its columns (fresh_soon)
+_watched: set[str] = set()
+_watching = threading.Lock()
+
+
+def watch(path: str) -> None:
+    """Read the new state of `path` within WATCH_EVERY of each commit, not when a page first asks for it,
+    while pages use its columns (WATCH_FOR): a click a moment after a crawl's commit then finds them read
+    or being read. Nobody browsing, nothing is read."""
+    with _watching:
+        if not _watched:
+            threading.Thread(target=_watch_loop, name="newsdb-columns-watch", daemon=True).start()
+        _watched.add(path)
+
+
+def _watch_loop() -> None:
+    while True:
+        time.sleep(WATCH_EVERY)
+        now = time.monotonic()
+        for path in list(_watched):
+            if now - _asked.get(path, -WATCH_FOR) < WATCH_FOR:
+                try:
+                    fresh(path)
+                except Exception:  # the watcher must outlive any one look; the pages load as before
+                    log.exception("%s: facet columns watcher", path)

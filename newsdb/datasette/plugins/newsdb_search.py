@@ -11,7 +11,9 @@ search_plan.install()
 
 @hookimpl
 def startup(datasette):
-    """Start reading each file's facet columns, so that the first searches need not wait for them."""
+    """Start reading each file's facet columns, so that the first searches need not wait for them, and
+    keep them read as the file changes."""
     for db in datasette.databases.values():
         if db.path and not db.is_memory:
             article_columns.fresh(db.path)
+            article_columns.watch(db.path)
