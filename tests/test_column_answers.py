@@ -15,6 +15,7 @@ from tests.test_search_plan import get
 def clear() -> None:
     search_plan._lists.clear()
     column_answers._hits.clear()
+    column_answers._matched.clear()
     column_answers._answers.clear()
 
 
@@ -65,7 +66,14 @@ def test_the_table_page_and_a_click_on_a_facet_value_from_the_columns_are_what_s
     url = f"/news/articles.json?{filters}&_size=20"
     loaded(faceted_news)
     executed: list[str] = []
-    assert page(faceted_news, url, executed) == sql_page(faceted_news, url, monkeypatch)
+    passes = []
+    matching = article_columns.Columns.matching
+    monkeypatch.setattr(article_columns.Columns, "matching", lambda *args: passes.append(1) or matching(*args))
+    clear()
+    columns_page = page(faceted_news, url, executed)
+    monkeypatch.undo()
+    assert columns_page == sql_page(faceted_news, url, monkeypatch)
+    assert len(passes) == 1  # the articles matching the filters, found once for the count, facets and rows
     assert all(any(shape in sql for sql in executed) for shape in FROM_COLUMNS[1:])
     # the newest of the whole table is an index walk in SQL; a filtered first page comes from the columns
     assert any(FROM_COLUMNS[0] in sql for sql in executed) == bool(filters)

@@ -28,6 +28,7 @@ ORDER = f"order by {article_columns.ORDER}"  # the table's default order (metada
 # is busy: past Datasette's limit for a query, which would fail the page
 HITS_TIME_LIMIT_MS = 15_000
 MAX_HITS = 16  # searches whose hits are kept
+MAX_MATCHED = 8  # pages (search and facet filters) whose articles are kept for their other queries
 MAX_ANSWERS = 512
 
 _IDS = "select group_concat(rowid) from {fts} where {fts} match escape_fts(:search)"
@@ -46,6 +47,7 @@ _CONDITION = re.compile(r'^(?:(?:"(?P<column>source|category|language)"|date\("p
                         r'|(?P<null>"duplicate_of" is null))$')
 _answers: OrderedDict[tuple, tuple[str, dict] | None] = OrderedDict()  # by query and state of the file
 _hits: OrderedDict[tuple, np.ndarray] = OrderedDict()  # by (file, its state, index, search)
+_matched: OrderedDict[tuple, np.ndarray] = OrderedDict()  # by (file, its state, index, search, filters)
 
 
 async def answer(db: Database, flat: str, params: dict,
@@ -72,8 +74,7 @@ async def answer(db: Database, flat: str, params: dict,
         return None
     key = (db.path, columns.stamp, fts, search, flat, tuple(map(repr, filters)))
     if key not in _answers:
-        ids = columns.by_rank if fts is None else await _hit_ids(db, fts, search, columns)
-        _remember(key, _answer(kind, found, columns, columns.matching(ids, filters)))
+        _remember(key, _answer(kind, found, columns, await _matching(db, columns, fts, search, filters)))
     _answers.move_to_end(key)
     return _answers[key]
 
@@ -117,6 +118,20 @@ def _filters(where: str, search: str | None, params: dict) -> list[tuple[str, ob
         else:
             found.append((match["column"] or "date(published)", params[match["param"]]))
     return found
+
+
+async def _matching(db: Database, columns: article_columns.Columns, fts: str | None, search: str | None,
+                    filters: list[tuple[str, object]]) -> np.ndarray:
+    """The articles of the search (or all of them) with these facet values: a page's count, facets and
+    rows all ask (each a pass over a million ids: 6 ms)."""
+    key = (db.path, columns.stamp, fts, search, tuple(map(repr, filters)))
+    if key not in _matched:
+        ids = columns.by_rank if fts is None else await _hit_ids(db, fts, search, columns)
+        _matched[key] = columns.matching(ids, filters)
+        while len(_matched) > MAX_MATCHED:
+            _matched.popitem(last=False)
+    _matched.move_to_end(key)
+    return _matched[key]
 
 
 async def _hit_ids(db: Database, fts: str, search: str, columns: article_columns.Columns) -> np.ndarray:
