@@ -3,6 +3,7 @@
 - PrivateAddressMiddleware: no request reaches a loopback, private, link-local, multicast or otherwise
   non-public address unless the source names that exact host in allowed_domains, and no request leaves
   its source's hosts (meta refreshes and other redirects included).
+- TrapMiddleware: a listing page is not fetched once its URL shape is a trap (crawler/traps.py).
 - RetryAfterMiddleware: a 429 or 503 with Retry-After is retried after that wait, not at once; a wait
   longer than NEWSDB_RETRY_AFTER_MAX is not retried at all in this run.
 """
@@ -29,6 +30,10 @@ class RefusedAddress(IgnoreRequest):
 
 class RefusedOffsite(IgnoreRequest):
     """The request left its source's hosts (a meta refresh or a redirect the spider did not check)."""
+
+
+class SkippedTrap(IgnoreRequest):
+    """A listing page of a URL shape that led to no new article this run (crawler/traps.py)."""
 
 
 def ip_literal(host: str) -> Address | None:
@@ -95,6 +100,31 @@ class PrivateAddressMiddleware:
         if request.meta.get("source"):
             stats.inc_value(f"newsdb/source/{request.meta['source']}/{key}")
         logger.warning("%s: %s", key.replace("_", " "), request.url)
+
+
+class TrapMiddleware:
+    """Checked when a request is about to be fetched, not when its link is found: a calendar's links are
+    all found (and scheduled) long before the first of its pages is judged."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_request(self, request):
+        spider = self.crawler.spider
+        source = (getattr(spider, "sources", None) or {}).get(request.meta.get("source"))
+        traps = getattr(spider, "traps", None)
+        if source is None or traps is None or not request.meta.get("depth") or request.cb_kwargs.get("kind") != "page":
+            return None  # an entry point, a feed or a sitemap
+        if source.looks_like_article(request.url) is False and traps.is_trap(source.name, request.url):
+            self.crawler.stats.inc_value("newsdb/trap_pages_skipped")
+            self.crawler.stats.inc_value(f"newsdb/source/{source.name}/trap_pages_skipped")
+            logger.debug("skipped, a trap's page: %s", request.url)
+            raise SkippedTrap(f"skipped {request.url}: listing pages of its shape lead to no new article")
+        return None
 
 
 def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:

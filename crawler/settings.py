@@ -32,10 +32,13 @@ DOWNLOAD_FAIL_ON_DATALOSS = True  # a body cut short (connection reset) is an er
 # Retry-After obeyed. Offsite is Scrapy's (50), robots.txt 100, retry 550.
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.PrivateAddressMiddleware": 60,
+    "crawler.middlewares.TrapMiddleware": 65,
     "crawler.middlewares.RetryAfterMiddleware": 560,
 }
 
-# Traps (calendars, endless archives) end at this depth; sources also cap pages with max_pages.
+# Traps (calendars, endless archives): a listing page is skipped once this many of its URL shape led to
+# no new article (crawler/traps.py; 0: never); the rest end at this depth, and at each source's max_pages.
+NEWSDB_TRAP_AFTER = 5
 DEPTH_LIMIT = 5
 DEPTH_PRIORITY = 1  # breadth-first-ish: listings near the start are read before deep archive pages
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"

@@ -122,8 +122,21 @@ def test_redirects_and_links_off_the_source_are_not_followed(crawled):
     db, _ = crawled
     stats = json.loads(rows(db, "select stats from crawl_runs order by id limit 1")[0]["stats"])
     # 127.0.0.9 (linked and redirected to by globalnewshub) has no server: any attempt would be an error
-    assert not [k for k in stats if k.startswith("downloader/exception_type_count/")]
+    # (the calendar's pages skipped as a trap are the one exception raised, by newsdb before any download)
+    assert [k for k in stats if k.startswith("downloader/exception_type_count/")] \
+        == ["downloader/exception_type_count/crawler.middlewares.SkippedTrap"]
     assert stats.get("offsite/filtered", 0) + stats.get("newsdb/link_offsite_or_denied", 0) > 0
+
+
+def test_the_calendar_trap_is_left_after_a_few_barren_pages(crawled):
+    """globalnewshub's endless /archive/ calendar: 153 of its pages were fetched before the trap watch
+    (NEWSDB_TRAP_AFTER = 0), every sample article all the same (test_every_sample_article_is_stored_once)."""
+    db, _ = crawled
+    stats = json.loads(rows(db, "select stats from crawl_runs order by id limit 1")[0]["stats"])
+    fetched = rows(db, "select count(*) as n from pages where url like '%/archive/%'")[0]["n"]
+    assert stats["newsdb/source/globalnewshub/trap_pages_skipped"] > 50
+    assert stats["newsdb/source/globalnewshub/trap_shapes"] >= 3  # days, months, a day's sections
+    assert 0 < fetched < 60
 
 
 def test_robots_txt_is_obeyed(crawled, sample_sites):

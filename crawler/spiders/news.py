@@ -28,8 +28,10 @@ from w3lib.html import strip_html5_whitespace
 from w3lib.url import safe_url_string
 
 from crawler.items import PageItem, PageVisit
+from crawler.middlewares import SkippedTrap
 from crawler.seen import SeenPages
 from crawler.sources import Source, load_sources
+from crawler.traps import TrapWatch
 from pipelines.meta import parse_date
 from pipelines.urls import canonical_url
 
@@ -50,6 +52,7 @@ class NewsSpider(scrapy.Spider):
         self.settled: set[str] = set()  # stored articles not fetched again this run
         self.requested_raw: set[str] = set()  # links as found whose canonical URL is in seen_this_run
         self.link_verdicts: dict[str, dict[str, bool]] = {}  # per source: absolute link -> followable
+        self.traps = TrapWatch(0)  # from_crawler: after NEWSDB_TRAP_AFTER barren listing pages of one shape
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -61,6 +64,7 @@ class NewsSpider(scrapy.Spider):
         spider.stored = SeenPages(settings.get("NEWSDB_DB"), settings.getfloat("NEWSDB_RECHECK_HOURS", 24))
         days = settings.getfloat("NEWSDB_MAX_ENTRY_AGE_DAYS", 0)
         spider.oldest_entry = datetime.now(timezone.utc) - timedelta(days=days) if days > 0 else None
+        spider.traps = TrapWatch(settings.getint("NEWSDB_TRAP_AFTER", 0))
         return spider
 
     def closed(self, reason):
@@ -137,7 +141,9 @@ class NewsSpider(scrapy.Spider):
             return
         links = [[url, "page", None, None] for url in self._page_links(source, response)]
         if source.looks_like_article(response.url) is False:
-            yield from self._visited(source, response, "listing", links)
+            followed = list(self._visited(source, response, "listing", links))
+            self._judge_listing(source, response.url, followed)
+            yield from followed
             return
         # the pipelines decide what this page is, and record it: a page not yet stored must not get a 304 next time
         yield self._item(source, response, hint_title, hint_date, links)
@@ -172,6 +178,17 @@ class NewsSpider(scrapy.Spider):
             if allowed:
                 out.append(url)
         return out
+
+    def _judge_listing(self, source: Source, url: str, followed: list) -> None:
+        """Tell the trap watch whether this listing page led to a new article (or a page that may be one)."""
+        fruitful = any(isinstance(out, scrapy.Request) and out.cb_kwargs.get("kind") == "page"
+                       and source.looks_like_article(out.url) is not False for out in followed)
+        was_trap = self.traps.is_trap(source.name, url)
+        self.traps.record(source.name, url, fruitful)
+        if not was_trap and self.traps.is_trap(source.name, url):
+            self._count(source, "trap_shapes")
+            self.logger.info("%s: listing pages shaped like %s lead to no new article: the rest are skipped",
+                             source.name, url)
 
     def _redirected(self, source: Source, response, kind: str, hint_title, hint_date):
         """Follow a redirect ourselves, so its target passes the same host, seen and budget checks."""
@@ -267,7 +284,7 @@ class NewsSpider(scrapy.Spider):
 
     def _on_error(self, failure):
         source = self.sources.get(failure.request.meta.get("source"))
-        if source is None:
+        if source is None or failure.check(SkippedTrap):  # a trap's page: counted as trap_pages_skipped
             return
         name = _failure_name(failure)
         self._count(source, f"http_errors/{name}")
