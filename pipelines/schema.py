@@ -207,23 +207,28 @@ def count_source_totals(conn) -> None:
 
 # How many times articles changed other than by a new row with the highest id, counted by triggers (so for
 # every writer): while it stays the same, `newsdb serve`'s facet columns (newsdb/datasette/article_columns.py)
-# read only the new rows after a commit.
+# read only the new rows after a commit, and a search's hits only the new rows' (column_answers.py).
 ARTICLE_EDITS = "article_edits"
 _EDITS_TRIGGERS = {
     "article_edits_ad": "AFTER DELETE ON articles",
-    "article_edits_au": "AFTER UPDATE OF id, source, category, language, published, duplicate_of ON articles",
+    "article_edits_au": "AFTER UPDATE OF id, source, category, language, published, duplicate_of, title, body "
+                        "ON articles",
     "article_edits_ai": "AFTER INSERT ON articles WHEN new.id < (SELECT max(id) FROM articles)",
 }
 
 
 def _article_edits(db: sqlite_utils.Database) -> None:
-    if db[ARTICLE_EDITS].exists():
-        return
+    """The count and its triggers; a trigger an older newsdb made differently is made again."""
     with db.conn:
-        db.execute(f"CREATE TABLE {ARTICLE_EDITS} (edits INTEGER NOT NULL)")
-        db.execute(f"INSERT INTO {ARTICLE_EDITS} (edits) VALUES (0)")
+        if not db[ARTICLE_EDITS].exists():
+            db.execute(f"CREATE TABLE {ARTICLE_EDITS} (edits INTEGER NOT NULL)")
+            db.execute(f"INSERT INTO {ARTICLE_EDITS} (edits) VALUES (0)")
         for name, event in _EDITS_TRIGGERS.items():
-            db.execute(f"CREATE TRIGGER {name} {event} BEGIN UPDATE {ARTICLE_EDITS} SET edits = edits + 1; END")
+            sql = f"CREATE TRIGGER {name} {event} BEGIN UPDATE {ARTICLE_EDITS} SET edits = edits + 1; END"
+            made = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]).fetchone()
+            if made is None or made[0] != sql:
+                db.execute(f"DROP TRIGGER IF EXISTS {name}")
+                db.execute(sql)
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:

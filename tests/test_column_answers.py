@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 
 import pytest
 
@@ -9,6 +10,7 @@ from newsdb.datasette import article_columns, column_answers, search_plan
 from newsdb.serve import make_datasette
 from pipelines.schema import open_db
 from tests.conftest import columns_off
+from tests.test_article_columns import add
 from tests.test_search_plan import get
 
 
@@ -118,3 +120,46 @@ def sql_page_rows(path, url: str, monkeypatch) -> list:
         columns_off(m)
         clear()
         return get(path, url, [])
+
+
+def hit_reads(monkeypatch) -> list[int]:
+    """The `since` of each read of a search's hits from now on (0: all of them)."""
+    reads: list[int] = []
+    read_hits = column_answers._read_hits
+    monkeypatch.setattr(column_answers, "_read_hits",
+                        lambda conn, fts, search, since=0: reads.append(since) or read_hits(conn, fts, search, since))
+    return reads
+
+
+def test_after_new_rows_a_search_reads_only_their_hits(faceted_news, monkeypatch):
+    url = "/news/articles.json?_search=rare+word&_size=20"
+    loaded(faceted_news)
+    clear()
+    reads = hit_reads(monkeypatch)
+    page(faceted_news, url, [])
+    top = article_columns.fresh(str(faceted_news)).top
+    add(faceted_news, 401, 415, body="a rare word, again")
+    article_columns.fresh(str(faceted_news))
+    article_columns.wait(str(faceted_news))  # the new rows' columns read (else SQL answers)
+    found = page(faceted_news, url, [])
+    monkeypatch.undo()
+    assert reads == [0, top]
+    assert found == sql_page(faceted_news, url, monkeypatch) and found["filtered_table_rows_count"] > 15
+
+
+def test_after_an_edited_body_a_search_reads_all_its_hits_again(faceted_news, monkeypatch):
+    url = "/news/articles.json?_search=rare+word&_size=20"
+    loaded(faceted_news)
+    clear()
+    reads = hit_reads(monkeypatch)
+    before = page(faceted_news, url, [])["filtered_table_rows_count"]
+    conn = sqlite3.connect(faceted_news)  # another tool's edit of a text only, no facet value
+    with conn:
+        conn.execute("update articles set body = 'text' where id = 7")
+    conn.close()
+    article_columns.fresh(str(faceted_news))
+    article_columns.wait(str(faceted_news))
+    found = page(faceted_news, url, [])
+    monkeypatch.undo()
+    assert reads == [0, 0] and found["filtered_table_rows_count"] == before - 1
+    assert found == sql_page(faceted_news, url, monkeypatch)

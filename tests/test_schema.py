@@ -157,3 +157,20 @@ def test_an_older_file_gets_its_source_totals_counted_on_open(tmp_path):
     open_db(path).close()
     from_totals, from_rows = coverage(path)
     assert from_totals == from_rows and from_totals[1][1] == 6
+
+
+def test_an_older_files_edit_trigger_is_made_again_to_count_text_edits(tmp_path):
+    path = tmp_path / "old.db"
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    with conn:  # the trigger as a newsdb before text edits counted made it
+        conn.execute("drop trigger article_edits_au")
+        conn.execute("create trigger article_edits_au after update of id, source, category, language, published, "
+                     "duplicate_of on articles begin update article_edits set edits = edits + 1; end")
+    conn.close()
+    db = open_db(path)
+    db["articles"].insert({"id": 1, "url": "https://a/1", "title": "T", "body": "text", "source": "s"})
+    db.execute("update articles set body = 'other text' where id = 1")
+    db.conn.commit()
+    assert db.execute("select edits from article_edits").fetchone()[0] == 1
+    db.close()

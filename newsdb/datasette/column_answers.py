@@ -31,7 +31,7 @@ MAX_HITS = 16  # searches whose hits are kept
 MAX_MATCHED = 8  # pages (search and facet filters) whose articles are kept for their other queries
 MAX_ANSWERS = 512
 
-_IDS = "select group_concat(rowid) from {fts} where {fts} match escape_fts(:search)"
+_IDS = "select group_concat(rowid) from {fts} where {fts} match escape_fts(:search) and rowid >= :since"
 # the canned query of that name in metadata.yml, on one line (it ends with "limit N")
 _PER_SOURCE_PER_DAY = canned_sql("articles_per_source_per_day")
 # the queries the columns answer, with facet filters (`_filters`) and a search's condition in `where`
@@ -46,7 +46,8 @@ _SHAPES = {
 _CONDITION = re.compile(r'^(?:(?:"(?P<column>source|category|language)"|date\("published"\)) = :(?P<param>p\d+)'
                         r'|(?P<null>"duplicate_of" is null))$')
 _answers: OrderedDict[tuple, tuple[str, dict] | None] = OrderedDict()  # by query and state of the file
-_hits: OrderedDict[tuple, np.ndarray] = OrderedDict()  # by (file, its state, index, search)
+# by (file, its state, index, search): the hits, and the edits count and highest id of that state
+_hits: OrderedDict[tuple, tuple[np.ndarray, int | None, int]] = OrderedDict()
 _matched: OrderedDict[tuple, np.ndarray] = OrderedDict()  # by (file, its state, index, search, filters)
 
 
@@ -135,20 +136,35 @@ async def _matching(db: Database, columns: article_columns.Columns, fts: str | N
 
 
 async def _hit_ids(db: Database, fts: str, search: str, columns: article_columns.Columns) -> np.ndarray:
-    """The ids of the articles that match, kept for the next query of the same search in the same state."""
+    """The ids of the articles that match, kept for the next query of the same search in the same state.
+    After a crawl's commits (articles only gained rows, as the columns tell), only the new rows' hits are
+    read and added to the earlier state's: a common word's hits are 0.07-0.4 s to read at a million."""
     key = (db.path, columns.stamp, fts, search)
     if key not in _hits:
-        listed = await db.execute_fn(lambda conn: _read_hits(conn, fts, search))
-        _hits[key] = columns.present(article_columns.parse_ids(listed))
+        ids, since = _earlier_hits(db.path, fts, search, columns)
+        listed = await db.execute_fn(lambda conn: _read_hits(conn, fts, search, since))
+        ids = np.concatenate([ids[ids != since], article_columns.parse_ids(listed)])  # the top row read again
+        _hits[key] = (columns.present(ids), columns.edits, columns.top)
         while len(_hits) > MAX_HITS:
             _hits.popitem(last=False)
     _hits.move_to_end(key)
-    return _hits[key]
+    return _hits[key][0]
 
 
-def _read_hits(conn: sqlite3.Connection, fts: str, search: str) -> str:
-    """The ids matching `search`, comma-separated, under HITS_TIME_LIMIT_MS instead of Datasette's limit."""
-    sql, params = _IDS.format(fts=fts), {"search": search}
+def _earlier_hits(path: str, fts: str, search: str, columns: article_columns.Columns) -> tuple[np.ndarray, int]:
+    """The hits of an earlier state of the file that only lacks rows from its highest id on, and that id
+    (read again: an INSERT OR REPLACE of it is no counted edit); else no hits, and 0."""
+    for (kept_path, _, kept_fts, kept_search), (ids, edits, top) in reversed(_hits.items()):
+        if (kept_path, kept_fts, kept_search) == (path, fts, search) and edits is not None \
+                and edits == columns.edits and top <= columns.top:
+            return ids, top
+    return np.zeros(0, np.int64), 0
+
+
+def _read_hits(conn: sqlite3.Connection, fts: str, search: str, since: int = 0) -> str:
+    """The ids from `since` on matching `search`, comma-separated, under HITS_TIME_LIMIT_MS instead of
+    Datasette's limit."""
+    sql, params = _IDS.format(fts=fts), {"search": search, "since": since}
     started = time.perf_counter()
     try:
         with sqlite_timelimit(conn, HITS_TIME_LIMIT_MS):
