@@ -166,14 +166,20 @@ def _read_hits(conn: sqlite3.Connection, fts: str, search: str, since: int = 0) 
     """The ids from `since` on matching `search`, comma-separated, under HITS_TIME_LIMIT_MS instead of
     Datasette's limit."""
     sql, params = (_IDS_SINCE if since else _IDS).format(fts=fts), {"search": search, "since": since}
+    return fetch_one_within(conn, sql, params, HITS_TIME_LIMIT_MS)[0] or ""
+
+
+def fetch_one_within(conn: sqlite3.Connection, sql: str, params: dict, limit_ms: int) -> tuple:
+    """The first row of `sql`, under `limit_ms` instead of Datasette's limit; past it, QueryInterrupted
+    (Datasette's "SQL query took too long" page)."""
     started = time.perf_counter()
     try:
-        with sqlite_timelimit(conn, HITS_TIME_LIMIT_MS):
-            return conn.execute(sql, params).fetchone()[0] or ""
+        with sqlite_timelimit(conn, limit_ms):
+            return conn.execute(sql, params).fetchone()
     except sqlite3.OperationalError as e:
         # the limit stops the statement ("interrupted"), or the full-text table's constructor when this
         # connection opens it first ("vtable constructor failed")
-        if "interrupted" in str(e) or (time.perf_counter() - started) * 1000 >= HITS_TIME_LIMIT_MS:
+        if "interrupted" in str(e) or (time.perf_counter() - started) * 1000 >= limit_ms:
             raise QueryInterrupted(e, sql, params) from e
         raise
 

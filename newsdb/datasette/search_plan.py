@@ -34,7 +34,7 @@ from collections import OrderedDict
 
 from datasette.database import Database
 
-from newsdb.datasette import article_columns, cache, column_answers
+from newsdb.datasette import article_columns, cache, column_answers, substring_hits
 from pipelines import bigrams
 from pipelines.schema import BIGRAMS_FTS, WORDS_FTS
 
@@ -76,6 +76,8 @@ async def plan_for(db: Database, sql: str, params) -> tuple[str, dict]:
     """`sql` and `params` on the index that suits the search, reading as few rows as it can."""
     search = params.get("search") if isinstance(params, dict) else None
     flat = " ".join(sql.split())
+    if flat == substring_hits.SEARCH_TEXT and isinstance(params, dict):
+        return await substring_hits.planned(db, sql, params) or (sql, params)
     if not search or _MATCH not in flat:  # the table's count and facets, or a filtered first page
         planned = await column_answers.answer(db, flat, params if isinstance(params, dict) else {})
         return (planned[0], {**(params or {}), **planned[1]}) if planned else (sql, params)

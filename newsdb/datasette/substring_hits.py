@@ -1,0 +1,61 @@
+"""The ``search_text`` canned query's trigram match, read once per text and state of the file under its own
+time limit, so a cold read answers slowly instead of failing the page.
+
+At a million articles a part of a word (a new name's 5-7 trigrams, each in a large share of the
+articles) read cold took 0.1-6 s: past Datasette's 3 s limit for one search in four in a
+``make bench-scale`` run. Installed by ``search_plan.plan_for``: the query's trigram arm is replaced by
+the ids read here (``json_each``); the rest of the query (the newest 500 off the small index, the
+snippets) runs as written, under Datasette's limit. Up to ``MAX_LISTED`` hits; a text with more is left to
+the query as written.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import OrderedDict
+
+from datasette.database import Database
+
+from newsdb.datasette import cache
+from newsdb.datasette.column_answers import fetch_one_within
+from newsdb.serve import canned_sql
+
+SEARCH_TEXT = canned_sql("search_text")  # on one line, as search_plan compares queries
+TIME_LIMIT_MS = 15_000  # as column_answers.HITS_TIME_LIMIT_MS: a cold read on a busy disk
+MAX_LISTED = 100_000
+MAX_KEPT = 16
+# the query's trigram arm (metadata.yml), whatever its line breaks
+ARM = re.compile(r"""select rowid from articles_fts\s+where length\(:q\) >= 3 and articles_fts match '"' \|\| """
+                 r"""replace\(:q, '"', '""'\) \|\| '"'""")
+_READ = ("""select count(*), json_group_array(rowid) from (select rowid from articles_fts where articles_fts """
+         """match '"' || replace(:q, '"', '""') || '"' limit :cap)""")
+_kept: OrderedDict[tuple, str | None] = OrderedDict()  # (file, its state, text) -> JSON ids, or None: too many
+
+
+async def planned(db: Database, sql: str, params: dict) -> tuple[str, dict] | None:
+    """`sql` (the search_text query) with its trigram arm read here, or None to run it as it is."""
+    text = params.get("q")
+    if not db.path or not isinstance(text, str) or len(text) < 3 or not ARM.search(sql):
+        return None
+    stamp = cache.file_stamp(db.path)
+    if stamp is None:
+        return None
+    key = (db.path, stamp, text)
+    if key not in _kept:
+        _kept[key] = await db.execute_fn(lambda conn: _read(conn, text))
+        while len(_kept) > MAX_KEPT:
+            _kept.popitem(last=False)
+    _kept.move_to_end(key)
+    listed = _kept[key]
+    return None if listed is None else _rewritten(sql, params, listed)
+
+
+def _rewritten(sql: str, params: dict, listed: str) -> tuple[str, dict]:
+    arm = "select value from json_each(:newsdb_substring_hits) where length(:q) >= 3"
+    return ARM.sub(lambda _: arm, sql, count=1), {**params, "newsdb_substring_hits": listed}
+
+
+def _read(conn: sqlite3.Connection, text: str) -> str | None:
+    """The ids of the articles holding `text`, as a JSON list; None past MAX_LISTED."""
+    count, listed = fetch_one_within(conn, _READ, {"q": text, "cap": MAX_LISTED + 1}, TIME_LIMIT_MS)
+    return listed if count <= MAX_LISTED else None
