@@ -5,7 +5,7 @@ import asyncio
 
 import pytest
 
-from newsdb.datasette import search_plan
+from newsdb.datasette import column_answers, search_plan
 from newsdb.serve import make_datasette
 from pipelines.schema import fill_bigrams, open_db
 from tests.conftest import columns_off
@@ -30,18 +30,23 @@ def test_only_the_unfiltered_rows_query_in_the_default_order_is_rewritable():
 
 
 def get(path, url: str, executed: list[str]):
+    """The page's JSON; each query it ran goes to `executed` (those under the hits' own limit too)."""
     ds = make_datasette(path)
-    inner = search_plan._inner_execute
+    inner, within = search_plan._inner_execute, column_answers.fetch_one_within
 
     async def recording(db, sql, *args, **kwargs):
         executed.append(" ".join(sql.split()))
         return await inner(db, sql, *args, **kwargs)
 
-    search_plan._inner_execute = recording
+    def recording_within(conn, sql, *args):
+        executed.append(" ".join(sql.split()))
+        return within(conn, sql, *args)
+
+    search_plan._inner_execute, column_answers.fetch_one_within = recording, recording_within
     try:
         response = asyncio.run(ds.client.get(url))
     finally:
-        search_plan._inner_execute = inner
+        search_plan._inner_execute, column_answers.fetch_one_within = inner, within
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -133,3 +138,10 @@ def test_a_search_after_a_commit_is_matched_again(news):
                            "published": "2025-01-01T00:00:00+00:00"})
     db.close()
     assert [r["id"] for r in search(news, "rare one", [])][0] == 999
+
+
+def test_the_hits_are_read_under_their_own_time_limit_not_datasettes(news, monkeypatch):
+    search_plan._lists.clear()
+    monkeypatch.setattr(column_answers, "HITS_TIME_LIMIT_MS", 0)  # the list read stops at once
+    response = asyncio.run(make_datasette(news).client.get("/news/articles?_search=common"))
+    assert response.status_code == 400 and "SQL query took too long" in response.text

@@ -128,8 +128,10 @@ async def _hits(db: Database, fts: str, search: str) -> tuple[int, str | None]:
     if stamp is not None and key in _lists:
         _lists.move_to_end(key)
         return _lists[key]
-    found = await _inner_execute(db, _LIST.format(fts=fts), {"search": search, "cap": HITS_LISTED + 1})
-    count, listed = found.rows[0]
+    sql, params = _LIST.format(fts=fts), {"search": search, "cap": HITS_LISTED + 1}
+    # a common word's postings read cold can take longer than Datasette's limit for one query
+    count, listed = await db.execute_fn(lambda conn: column_answers.fetch_one_within(
+        conn, sql, params, column_answers.HITS_TIME_LIMIT_MS))
     hits = (count, listed if count <= HITS_LISTED and stamp is not None else None)
     if stamp is not None:
         _lists[key] = hits
