@@ -153,6 +153,7 @@ def test_after_new_rows_only_those_are_read(faceted_news, monkeypatch):
     monkeypatch.undo()
     assert decoded(appended) == decoded(article_columns.load(path))
     assert len(appended.by_rank) == 418 and "s-new" in appended.values["source"]
+    assert appended.grown_from == (previous.stamp,)  # what a search's hits may be kept from (column_answers)
     conn = sqlite3.connect(path)  # an INSERT OR REPLACE of the highest id is no counted edit: read again all the same
     with conn:
         conn.execute("insert or replace into articles (id, url, source, title, body) values (420, 'https://b/420', "
@@ -175,7 +176,7 @@ def test_after_an_edit_every_row_is_read_again(faceted_news, edit):
         conn.execute(edit)
     conn.close()
     again = article_columns.load(path, previous)
-    assert again.edits == previous.edits + 1
+    assert again.edits == previous.edits + 1 and again.grown_from == ()
     assert decoded(again) == decoded(article_columns.load(path))
 
 

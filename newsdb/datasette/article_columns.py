@@ -12,11 +12,12 @@ to Datasette as the results of small SQL queries over JSON.
 
 The arrays are a snapshot of one state of the file (``cache.file_stamp``). When the file has changed
 they are read again in a background thread (at most one load per file at a time, and no more than
-``LOAD_SHARE`` of the time on average): only the new rows when articles merely gained rows with higher ids, as a
-crawl's commits do, and the head of the table's order down to the last of them (0.04-0.07 s at a million
-articles), else everything (0.8-1.2 s). A page asked for meanwhile waits up to ``WAIT_FOR_LOAD`` for new rows to be read (a click
-on a facet value answered in SQL takes 1-3 s at a million); after that, or when everything must be read,
-it runs in SQL as before: answers are always those of the file as it is.
+``LOAD_SHARE`` of the time on average): only the new rows when articles merely gained rows with higher
+ids, as a crawl's commits do, and the head of the table's order down to the last of them (0.04-0.07 s at
+a million articles), else everything (0.8-1.2 s). A file that pages use is watched (``watch``), so the
+new rows are read when a commit lands; a page asked for meanwhile waits up to ``WAIT_FOR_LOAD`` for them
+(a click on a facet value answered in SQL takes 1-3 s at a million); after that, or when everything must
+be read, it runs in SQL as before: answers are always those of the file as it is.
 """
 from __future__ import annotations
 
@@ -72,6 +73,7 @@ class Columns:
     originals: np.ndarray  # by id: duplicate_of is null
     edits: int | None = None  # schema.ARTICLE_EDITS when read (None: the file has no such count)
     top: int = 0  # the highest id when read
+    grown_from: tuple = ()  # the stamps of the earlier states these columns only added rows to (the last 64)
 
     def matching(self, ids: np.ndarray, filters: list[tuple[str, object]]) -> np.ndarray:
         """The articles `ids` whose facets have these values (``(facet, value)``; ``(ORIGINALS, None)``:
@@ -145,7 +147,8 @@ def load(path: str, previous: Columns | None = None) -> Columns | None:
         if not {*INDEXES.values(), BY_ID} <= have:
             return None
         # each alone reads one end of the table; min() and max() in one select read every row (0.09 s at 1M)
-        count, low, top = (conn.execute(f"select {f} from articles").fetchone()[0] for f in ("count(*)", "min(id)", "max(id)"))
+        count, low, top = (conn.execute(f"select {f} from articles").fetchone()[0]
+                           for f in ("count(*)", "min(id)", "max(id)"))
         if count and (low < 0 or top > SPARSE * count + 1_000_000):
             log.warning("%s: article ids %d to %d for %d articles; pages facet in SQL", path, low, top, count)
             return None
@@ -166,7 +169,8 @@ def load(path: str, previous: Columns | None = None) -> Columns | None:
         conn.close()
     rank = np.full(size, -1, np.int64)
     rank[by_rank] = np.arange(len(by_rank))
-    return Columns(stamp, rank, by_rank, codes, values, originals, edits, top or 0)
+    grown_from = (*previous.grown_from, previous.stamp)[-64:] if appended else ()
+    return Columns(stamp, rank, by_rank, codes, values, originals, edits, top or 0, grown_from)
 
 
 def _read(conn: sqlite3.Connection, size: int) -> tuple[dict, dict, np.ndarray]:
@@ -183,8 +187,8 @@ def _appended(conn: sqlite3.Connection, previous: Columns, size: int, count: int
     """`previous` grown to `size`, with the rows from its highest id on read again (that one too: an
     INSERT OR REPLACE of the highest id edits it without counting as an edit); None when the articles
     are not its articles and the new ones (`count` says otherwise)."""
-    rows = conn.execute(f"select id, {ORIGINALS}, {', '.join(FACETS)} from articles indexed by {BY_ID} where id >= ?",
-                        (previous.top,)).fetchall()
+    rows = conn.execute(f"select id, {ORIGINALS}, {', '.join(FACETS)} from articles indexed by {BY_ID} "
+                        "where id >= ?", (previous.top,)).fetchall()
     ids = np.fromiter((row[0] for row in rows), np.int64, len(rows))
     if len(previous.by_rank) + int((ids > previous.top).sum()) != count:
         return None
@@ -212,7 +216,7 @@ def _merged_order(conn: sqlite3.Connection, previous: Columns, fresh: np.ndarray
     whole index was most of an incremental load, and seconds when cold). None when the last one has no
     date (it sorts at the very end) or the head is not `previous`'s head plus them."""
     published, last = conn.execute(f"select published, id from articles indexed by {BY_ID} where id >= ? "
-                                    "order by published asc, id desc limit 1", (previous.top,)).fetchone()  # the last of them
+                                    "order by published asc, id desc limit 1", (previous.top,)).fetchone()
     if published is None:
         return None
     head = conn.execute(f"select count(*) from articles indexed by {INDEXES[ORDER]} "

@@ -47,8 +47,8 @@ _SHAPES = {
 _CONDITION = re.compile(r'^(?:(?:"(?P<column>source|category|language)"|date\("published"\)) = :(?P<param>p\d+)'
                         r'|(?P<null>"duplicate_of" is null))$')
 _answers: OrderedDict[tuple, tuple[str, dict] | None] = OrderedDict()  # by query and state of the file
-# by (file, its state, index, search): the hits, and the edits count and highest id of that state
-_hits: OrderedDict[tuple, tuple[np.ndarray, int | None, int]] = OrderedDict()
+# by (file, its state, index, search): the hits, and the highest id of that state
+_hits: OrderedDict[tuple, tuple[np.ndarray, int]] = OrderedDict()
 _matched: OrderedDict[tuple, np.ndarray] = OrderedDict()  # by (file, its state, index, search, filters)
 
 
@@ -145,7 +145,7 @@ async def _hit_ids(db: Database, fts: str, search: str, columns: article_columns
         ids, since = _earlier_hits(db.path, fts, search, columns)
         listed = await db.execute_fn(lambda conn: _read_hits(conn, fts, search, since))
         ids = np.concatenate([ids[ids != since], article_columns.parse_ids(listed)])  # the top row read again
-        _hits[key] = (columns.present(ids), columns.edits, columns.top)
+        _hits[key] = (columns.present(ids), columns.top)
         while len(_hits) > MAX_HITS:
             _hits.popitem(last=False)
     _hits.move_to_end(key)
@@ -153,11 +153,10 @@ async def _hit_ids(db: Database, fts: str, search: str, columns: article_columns
 
 
 def _earlier_hits(path: str, fts: str, search: str, columns: article_columns.Columns) -> tuple[np.ndarray, int]:
-    """The hits of an earlier state of the file that only lacks rows from its highest id on, and that id
+    """The hits of an earlier state that `columns` only added rows to (``grown_from``), and its highest id
     (read again: an INSERT OR REPLACE of it is no counted edit); else no hits, and 0."""
-    for (kept_path, _, kept_fts, kept_search), (ids, edits, top) in reversed(_hits.items()):
-        if (kept_path, kept_fts, kept_search) == (path, fts, search) and edits is not None \
-                and edits == columns.edits and top <= columns.top:
+    for (kept_path, stamp, kept_fts, kept_search), (ids, top) in reversed(_hits.items()):
+        if (kept_path, kept_fts, kept_search) == (path, fts, search) and stamp in columns.grown_from:
             return ids, top
     return np.zeros(0, np.int64), 0
 
