@@ -128,9 +128,11 @@ def serve(root: Path, sources_out: Path | None, port: int = 0) -> None:
     servers, base_urls, sources = [], {}, []
     for folder in sorted(p.parent for p in root.glob("*/site.toml")):
         config = tomllib.loads((folder / "site.toml").read_text("utf-8"))
-        server = ThreadingHTTPServer((config["host"], port), BaseHTTPRequestHandler)
+        server = ThreadingHTTPServer((config["host"], port), BaseHTTPRequestHandler, bind_and_activate=False)
         server.daemon_threads = True
-        server.request_queue_size = 128
+        server.request_queue_size = 128  # listen()'s backlog: set before it is called (the default is 5)
+        server.server_bind()
+        server.server_activate()
         base = f"http://{config['host']}:{server.server_address[1]}"
         server.RequestHandlerClass = make_handler(load_site(folder / "public", base), stats)
         servers.append(server)
