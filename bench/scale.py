@@ -280,7 +280,7 @@ async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: 
                 times.append(elapsed)
         times.sort()
         out[label] = {"first_ms": first, "median_ms": statistics.median(times),
-                      "p95_ms": times[max(0, round(0.95 * len(times)) - 1)], "url": make(),
+                      "p95_ms": p95(times), "url": make(),
                       "interrupted": interrupted}
         # the same with newsdb's aggregate cache and facet columns emptied before each request: what the
         # first view after a crawl commit costs (the columns are read again in the background meanwhile)
@@ -296,7 +296,7 @@ async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: 
         if cold:
             cold.sort()
             out[label].update(uncached_median_ms=statistics.median(cold),
-                              uncached_p95_ms=cold[max(0, round(0.95 * len(cold)) - 1)], uncached_requests=len(cold))
+                              uncached_p95_ms=p95(cold), uncached_requests=len(cold))
     out["one source's articles, right after a commit of 50 articles"] = await _after_commits(
         ds, path, name, max(3, requests // 2), sources)
     return out
@@ -338,8 +338,13 @@ async def _after_commits(ds, path: Path, name: str, rounds: int, sources) -> dic
         db.close()
     first, times = times[0], sorted(times)
     return {"first_ms": first, "median_ms": statistics.median(times),
-            "p95_ms": times[max(0, round(0.95 * len(times)) - 1)], "url": f"/{name}/articles?source=...",
+            "p95_ms": p95(times), "url": f"/{name}/articles?source=...",
             "interrupted": 0, "requests": len(times)}
+
+
+def p95(ordered: list[float]) -> float:
+    """The 95th percentile of sorted timings (nearest rank)."""
+    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
 def _interrupted(url: str, response) -> int:

@@ -36,6 +36,13 @@ class SkippedTrap(IgnoreRequest):
     """A listing page of a URL shape that led to no new article this run (crawler/traps.py)."""
 
 
+def count(stats, source: str | None, key: str) -> None:
+    """A newsdb counter of the run (``newsdb/KEY``) and of the source (``newsdb/source/NAME/KEY``)."""
+    stats.inc_value(f"newsdb/{key}")
+    if source:
+        stats.inc_value(f"newsdb/source/{source}/{key}")
+
+
 def ip_literal(host: str) -> Address | None:
     try:
         return ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
@@ -95,10 +102,7 @@ class PrivateAddressMiddleware:
             return None  # the download fails on the same lookup and is counted as DNSLookupError
 
     def _count(self, request, key: str) -> None:
-        stats = self.crawler.stats
-        stats.inc_value(f"newsdb/{key}")
-        if request.meta.get("source"):
-            stats.inc_value(f"newsdb/source/{request.meta['source']}/{key}")
+        count(self.crawler.stats, request.meta.get("source"), key)
         logger.warning("%s: %s", key.replace("_", " "), request.url)
 
 
@@ -120,8 +124,7 @@ class TrapMiddleware:
         if source is None or traps is None or not request.meta.get("depth") or request.cb_kwargs.get("kind") != "page":
             return None  # an entry point, a feed or a sitemap
         if source.looks_like_article(request.url) is False and traps.is_trap(source.name, request.url):
-            self.crawler.stats.inc_value("newsdb/trap_pages_skipped")
-            self.crawler.stats.inc_value(f"newsdb/source/{source.name}/trap_pages_skipped")
+            count(self.crawler.stats, source.name, "trap_pages_skipped")
             logger.debug("skipped, a trap's page: %s", request.url)
             raise SkippedTrap(f"skipped {request.url}: listing pages of its shape lead to no new article")
         return None

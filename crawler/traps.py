@@ -27,14 +27,17 @@ class TrapWatch:
         self.barren: Counter[tuple[str, str]] = Counter()
         self.fruitful: set[tuple[str, str]] = set()
 
-    def record(self, source: str, url: str, found_new_articles: bool) -> None:
-        """What one listing page of `source` led to."""
+    def record(self, source: str, url: str, found_new_articles: bool) -> bool:
+        """What one listing page of `source` led to; True when that made its shape a trap."""
         key = (source, url_shape(url))
         if found_new_articles:
             self.fruitful.add(key)
-        else:
-            self.barren[key] += 1
+            return False
+        self.barren[key] += 1
+        return self._is_trap(key) and self.barren[key] == self.after
 
     def is_trap(self, source: str, url: str) -> bool:
-        key = (source, url_shape(url))
+        return self._is_trap((source, url_shape(url)))
+
+    def _is_trap(self, key: tuple[str, str]) -> bool:
         return self.after > 0 and key not in self.fruitful and self.barren[key] >= self.after

@@ -28,7 +28,7 @@ from w3lib.html import strip_html5_whitespace
 from w3lib.url import safe_url_string
 
 from crawler.items import PageItem, PageVisit
-from crawler.middlewares import SkippedTrap
+from crawler.middlewares import SkippedTrap, count
 from crawler.seen import SeenPages
 from crawler.sources import Source, load_sources
 from crawler.traps import TrapWatch
@@ -183,9 +183,7 @@ class NewsSpider(scrapy.Spider):
         """Tell the trap watch whether this listing page led to a new article (or a page that may be one)."""
         fruitful = any(isinstance(out, scrapy.Request) and out.cb_kwargs.get("kind") == "page"
                        and source.looks_like_article(out.url) is not False for out in followed)
-        was_trap = self.traps.is_trap(source.name, url)
-        self.traps.record(source.name, url, fruitful)
-        if not was_trap and self.traps.is_trap(source.name, url):
+        if self.traps.record(source.name, url, fruitful):
             self._count(source, "trap_shapes")
             self.logger.info("%s: listing pages shaped like %s lead to no new article: the rest are skipped",
                              source.name, url)
@@ -296,8 +294,7 @@ class NewsSpider(scrapy.Spider):
         return {canonical_url(u) for u in (*source.feeds, *source.sitemaps, *source.start_urls)}
 
     def _count(self, source: Source, key: str) -> None:
-        self.crawler.stats.inc_value(f"newsdb/{key}")
-        self.crawler.stats.inc_value(f"newsdb/source/{source.name}/{key}")
+        count(self.crawler.stats, source.name, key)
 
 
 LINK_TAGS = ("a", "area", "{http://www.w3.org/1999/xhtml}a", "{http://www.w3.org/1999/xhtml}area")

@@ -30,8 +30,8 @@ import re
 import sqlite3
 import threading
 import time
-from collections import OrderedDict
 
+from cachetools import LRUCache
 from datasette.database import Database, QueryInterrupted, Results
 
 from newsdb.datasette.newsroom import data
@@ -54,7 +54,7 @@ _VOLATILE = re.compile(r"random|'now'|\bcurrent_(date|time|timestamp)\b|changes\
 # whole-table aggregates: the newsroom front page's counts, and canned queries over every article
 _NAMED = {" ".join(data.SOURCE_COUNTS.split()), canned_sql("story_clusters"), canned_sql("source_coverage")}
 
-_cache: OrderedDict = OrderedDict()
+_cache: LRUCache = LRUCache(MAX_ENTRIES)
 _lock = threading.Lock()
 _original_execute = Database.execute
 _original_table_counts = Database.table_counts
@@ -109,7 +109,6 @@ async def _execute(self, sql, params=None, truncate=False, custom_time_limit=Non
     with _lock:
         hit = _cache.get(key)
         if hit is not None and stamp is not None and hit[0] == stamp:
-            _cache.move_to_end(key)
             rows, truncated, description = hit[1]
             return Results(list(rows), truncated, description)
     started = time.perf_counter()
@@ -119,9 +118,6 @@ async def _execute(self, sql, params=None, truncate=False, custom_time_limit=Non
     if stamp is not None and (time.perf_counter() - started) * 1000 >= MIN_MS and len(results.rows) <= MAX_ROWS:
         with _lock:
             _cache[key] = (stamp, (tuple(results.rows), results.truncated, results.description))
-            _cache.move_to_end(key)
-            while len(_cache) > MAX_ENTRIES:
-                _cache.popitem(last=False)
     return results
 
 

@@ -14,9 +14,9 @@ import json
 import re
 import sqlite3
 import time
-from collections import OrderedDict
 
 import numpy as np
+from cachetools import LRUCache
 from datasette.database import Database, QueryInterrupted
 from datasette.utils import sqlite_timelimit
 
@@ -46,10 +46,10 @@ _SHAPES = {
 }
 _CONDITION = re.compile(r'^(?:(?:"(?P<column>source|category|language)"|date\("published"\)) = :(?P<param>p\d+)'
                         r'|(?P<null>"duplicate_of" is null))$')
-_answers: OrderedDict[tuple, tuple[str, dict] | None] = OrderedDict()  # by query and state of the file
+_answers: LRUCache[tuple, tuple[str, dict] | None] = LRUCache(MAX_ANSWERS)  # by query and state of the file
 # by (file, its state, index, search): the hits, and the highest id of that state
-_hits: OrderedDict[tuple, tuple[np.ndarray, int]] = OrderedDict()
-_matched: OrderedDict[tuple, np.ndarray] = OrderedDict()  # by (file, its state, index, search, filters)
+_hits: LRUCache[tuple, tuple[np.ndarray, int]] = LRUCache(MAX_HITS)
+_matched: LRUCache[tuple, np.ndarray] = LRUCache(MAX_MATCHED)  # by (file, its state, index, search, filters)
 
 
 async def answer(db: Database, flat: str, params: dict,
@@ -76,15 +76,8 @@ async def answer(db: Database, flat: str, params: dict,
         return None
     key = (db.path, columns.stamp, fts, search, flat, tuple(map(repr, filters)))
     if key not in _answers:
-        _remember(key, _answer(kind, found, columns, await _matching(db, columns, fts, search, filters)))
-    _answers.move_to_end(key)
+        _answers[key] = _answer(kind, found, columns, await _matching(db, columns, fts, search, filters))
     return _answers[key]
-
-
-def _remember(key: tuple, answered: tuple[str, dict] | None) -> None:
-    _answers[key] = answered
-    while len(_answers) > MAX_ANSWERS:
-        _answers.popitem(last=False)
 
 
 def _answer(kind: str, found: re.Match, columns: article_columns.Columns, ids) -> tuple[str, dict] | None:
@@ -130,9 +123,6 @@ async def _matching(db: Database, columns: article_columns.Columns, fts: str | N
     if key not in _matched:
         ids = columns.by_rank if fts is None else await _hit_ids(db, fts, search, columns)
         _matched[key] = columns.matching(ids, filters)
-        while len(_matched) > MAX_MATCHED:
-            _matched.popitem(last=False)
-    _matched.move_to_end(key)
     return _matched[key]
 
 
@@ -146,19 +136,15 @@ async def _hit_ids(db: Database, fts: str, search: str, columns: article_columns
         listed = await db.execute_fn(lambda conn: _read_hits(conn, fts, search, since))
         ids = np.concatenate([ids[ids != since], article_columns.parse_ids(listed)])  # the top row read again
         _hits[key] = (columns.present(ids), columns.top)
-        while len(_hits) > MAX_HITS:
-            _hits.popitem(last=False)
-    _hits.move_to_end(key)
     return _hits[key][0]
 
 
 def _earlier_hits(path: str, fts: str, search: str, columns: article_columns.Columns) -> tuple[np.ndarray, int]:
-    """The hits of an earlier state that `columns` only added rows to (``grown_from``), and its highest id
-    (read again: an INSERT OR REPLACE of it is no counted edit); else no hits, and 0."""
-    for (kept_path, stamp, kept_fts, kept_search), (ids, top) in reversed(_hits.items()):
-        if (kept_path, kept_fts, kept_search) == (path, fts, search) and stamp in columns.grown_from:
-            return ids, top
-    return np.zeros(0, np.int64), 0
+    """The hits of the newest earlier state that `columns` only added rows to (``grown_from``), and its
+    highest id (read again: an INSERT OR REPLACE of it is no counted edit); else no hits, and 0."""
+    earlier = [_hits[key] for key in list(_hits)  # the keys alone: only a kept state that serves is "used"
+               if (key[0], key[2], key[3]) == (path, fts, search) and key[1] in columns.grown_from]
+    return max(earlier, key=lambda hits: hits[1], default=(np.zeros(0, np.int64), 0))
 
 
 def _read_hits(conn: sqlite3.Connection, fts: str, search: str, since: int = 0) -> str:
@@ -190,8 +176,7 @@ async def _per_source_per_day(path: str, limit: int) -> tuple[str, dict] | None:
     key = (path, columns.stamp, _PER_SOURCE_PER_DAY)
     if key not in _answers:
         rows = json.dumps(columns.per_source_per_day()[:limit])
-        _remember(key, ("select json_extract(value, '$[0]') as source, json_extract(value, '$[1]') as day, "
-                        "json_extract(value, '$[2]') as articles, json_extract(value, '$[3]') as originals "
-                        "from json_each(:newsdb_rows)", {"newsdb_rows": rows}))
-    _answers.move_to_end(key)
+        _answers[key] = ("select json_extract(value, '$[0]') as source, json_extract(value, '$[1]') as day, "
+                         "json_extract(value, '$[2]') as articles, json_extract(value, '$[3]') as originals "
+                         "from json_each(:newsdb_rows)", {"newsdb_rows": rows})
     return _answers[key]

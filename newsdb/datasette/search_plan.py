@@ -30,8 +30,8 @@ The answers are the same rows Datasette's queries would give from the same index
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 
+from cachetools import LRUCache
 from datasette.database import Database
 
 from newsdb.datasette import article_columns, cache, column_answers, substring_hits
@@ -40,7 +40,7 @@ from pipelines.schema import BIGRAMS_FTS, WORDS_FTS
 
 MANY_HITS = 2000  # above this, reading the hits' dates to sort them costs more than walking the index
 INDEX = article_columns.INDEXES[article_columns.ORDER]  # pipelines.schema: (published desc, id)
-HITS_INDEX = "idx_articles_id_published_source_category_language_duplicate_of"  # pipelines.schema
+HITS_INDEX = article_columns.BY_ID  # (id, published, source, category, language, duplicate_of)
 WORDS, BIGRAMS = WORDS_FTS, BIGRAMS_FTS
 # the canned queries in metadata.yml test for the same characters with GLOB
 IDEOGRAPHIC = re.compile(f"[{bigrams.IDEOGRAPHIC}]")
@@ -53,7 +53,7 @@ _MATCH = "articles_fts where articles_fts match escape_fts(:search)"
 _ORDER = column_answers.ORDER
 _LIST = ("select count(*), json_group_array(rowid) from (select rowid from {fts} where {fts} match "
          "escape_fts(:search) limit :cap)")
-_lists: OrderedDict[tuple, tuple] = OrderedDict()  # (file, its state, index, search) -> hits
+_lists: LRUCache[tuple, tuple] = LRUCache(MAX_LISTS)  # (file, its state, index, search) -> hits
 
 _inner_execute = Database.execute
 
@@ -126,7 +126,6 @@ async def _hits(db: Database, fts: str, search: str) -> tuple[int, str | None]:
     stamp = cache.file_stamp(db.path) if db.path else None
     key = (db.path, stamp, fts, search)
     if stamp is not None and key in _lists:
-        _lists.move_to_end(key)
         return _lists[key]
     sql, params = _LIST.format(fts=fts), {"search": search, "cap": HITS_LISTED + 1}
     # a common word's postings read cold can take longer than Datasette's limit for one query
@@ -135,8 +134,6 @@ async def _hits(db: Database, fts: str, search: str) -> tuple[int, str | None]:
     hits = (count, listed if count <= HITS_LISTED and stamp is not None else None)
     if stamp is not None:
         _lists[key] = hits
-        while len(_lists) > MAX_LISTS:
-            _lists.popitem(last=False)
     return hits
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections import OrderedDict
 
+from cachetools import LRUCache
 from datasette.database import Database
 
 from newsdb.datasette import cache
@@ -29,7 +29,7 @@ ARM = re.compile(r"""select rowid from articles_fts\s+where length\(:q\) >= 3 an
                  r"""replace\(:q, '"', '""'\) \|\| '"'""")
 _READ = ("""select count(*), json_group_array(rowid) from (select rowid from articles_fts where articles_fts """
          """match '"' || replace(:q, '"', '""') || '"' limit :cap)""")
-_kept: OrderedDict[tuple, str | None] = OrderedDict()  # (file, its state, text) -> JSON ids, or None: too many
+_kept: LRUCache[tuple, str | None] = LRUCache(MAX_KEPT)  # (file, its state, text) -> JSON ids, or None: too many
 
 
 async def planned(db: Database, sql: str, params: dict) -> tuple[str, dict] | None:
@@ -43,9 +43,6 @@ async def planned(db: Database, sql: str, params: dict) -> tuple[str, dict] | No
     key = (db.path, stamp, text)
     if key not in _kept:
         _kept[key] = await db.execute_fn(lambda conn: _read(conn, text))
-        while len(_kept) > MAX_KEPT:
-            _kept.popitem(last=False)
-    _kept.move_to_end(key)
     listed = _kept[key]
     return None if listed is None else _rewritten(sql, params, listed)
 
