@@ -273,9 +273,11 @@ def _parse(html: str):
     try:
         # lxml refuses str input that declares an encoding; it is already decoded
         html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
-        return lxml.html.fromstring(html, parser=_PARSER)
+        tree = lxml.html.fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
+    # a fragment that is only a comment ("&nbsp<!") parses to the comment itself: no page to read
+    return tree if isinstance(tree.tag, str) else None
 
 
 def _title(tree, doc, hints: dict) -> str | None:

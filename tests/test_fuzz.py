@@ -193,3 +193,9 @@ def test_a_broken_canonical_link_does_not_lose_the_article():
     page = page.replace("</head>", "<link rel='canonical' href='http://[::1'></head>", 1).replace(
         '<link rel="canonical"', '<link rel="alternate"')
     assert extract_page(page, "http://127.0.0.2/news/2025/0212/1016.html")["kind"] == "article"
+
+
+# found by fuzzing: a fragment lxml parses to a lone comment used to raise instead of being unparseable
+@pytest.mark.parametrize("html", ["&nbsp<!", "<!", " <!-"])
+def test_a_page_that_parses_to_a_comment_is_not_an_article(html):
+    assert extract_page(html, "http://127.0.0.2/a.html") == {"kind": "not_article", "reason": "unparseable"}
