@@ -80,7 +80,8 @@ class Corpus:
 def build(n: int, path: Path, seed: int = 6) -> dict:
     """Write n synthetic articles (and their pages rows and signatures) into a fresh newsdb file."""
     from pipelines import maintenance
-    from pipelines.schema import BIGRAMS_FTS, WORDS_FTS, count_source_totals, fill_bigrams, open_db
+    from pipelines.schema import (BIGRAMS_FTS, FTS_TABLES, count_source_totals, index_bigrams, large_segments,
+                                  open_db, rebuild_fts)
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -149,16 +150,12 @@ def build(n: int, path: Path, seed: int = 6) -> dict:
                 conn.execute(sql)
     indexed = time.monotonic()
     with conn:
-        # FTS5 flushes its in-memory postings to a new segment each `hashsize` bytes (1 MB by default):
-        # 256 MB means far fewer segments to merge (trigram rebuild ~2x faster); restored afterwards so
-        # the crawler's small transactions keep the default
-        for fts in ("articles_fts", WORDS_FTS, BIGRAMS_FTS):
-            conn.execute(f"insert into {fts}({fts}, rank) values('hashsize', 268435456)")
+        for fts in FTS_TABLES:
             if fts == BIGRAMS_FTS:  # contentless: written from Python, as the crawler's store writes it
-                fill_bigrams(db, "select id, title, body from articles")
+                with large_segments(conn, fts):
+                    index_bigrams(conn, conn.execute("select id, title, body from articles"))
             else:
-                conn.execute(f"insert into {fts}({fts}) values('rebuild')")
-            conn.execute(f"delete from {fts}_config where k = 'hashsize'")
+                rebuild_fts(conn, fts)
         count_source_totals(conn)  # its triggers were off too
         for name, sql in saved:
             if sql.upper().startswith("CREATE TRIGGER"):

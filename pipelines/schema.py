@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -127,29 +128,34 @@ EXPRESSION_INDEXES = {"articles": {"idx_articles_published_date": "date(publishe
 # indexes an older newsdb created that a newer one replaced: dropped on open
 RETIRED_INDEXES = {"articles": [("published",)]}
 
-# Two full-text indexes of title and body. articles_fts (trigram) finds any text of 3+ characters:
+# Full-text indexes of title and body. articles_fts (trigram) finds any text of 3+ characters:
 # Chinese, which has no spaces between words. articles_words (words, stemmed: "storms" finds "storm")
 # answers searches without Chinese or Japanese characters: a name's postings there are its own
 # articles, while each of its trigrams is shared with a large part of all articles (a new name took
 # 0.2-0.9 s on a cold trigram index of 1M articles). newsdb/datasette/search_plan.py picks one per search.
 WORDS_FTS = "articles_words"
 WORDS_TOKENIZER = "porter unicode61 remove_diacritics 2"
-_WORDS_TRIGGERS = {
-    "articles_words_ai": "AFTER INSERT ON articles BEGIN "
-                         "INSERT INTO articles_words (rowid, title, body) VALUES (new.id, new.title, new.body); END",
-    "articles_words_ad": "AFTER DELETE ON articles BEGIN INSERT INTO articles_words (articles_words, rowid, title, body) "
-                         "VALUES ('delete', old.id, old.title, old.body); END",
-    # only a changed title or body re-indexes a row (not a duplicate_of or fetched_at update)
-    "articles_words_au": "AFTER UPDATE OF title, body ON articles BEGIN "
-                         "INSERT INTO articles_words (articles_words, rowid, title, body) VALUES ('delete', old.id, old.title, old.body); "
-                         "INSERT INTO articles_words (rowid, title, body) VALUES (new.id, new.title, new.body); END",
-}
+# The same words again without their positions (detail=none): a word's postings are its articles' ids
+# alone, ~4x smaller. A common word in 600,000 of 1M articles is ~0.7 MB to read instead of ~5 MB, which
+# cold took 0.3-0.8 s. Datasette's ?_search of words (each one token) reads its hits here (search_plan.py);
+# phrases, snippets and the search canned query need articles_words' positions.
+WORD_IDS_FTS = "articles_word_ids"
+WORDS_INDEXES = {WORDS_FTS: "", WORD_IDS_FTS: ", detail=none, columnsize=0"}  # name -> its FTS5 options
+
+
+def _words_triggers(fts: str) -> dict[str, str]:
+    add = f"INSERT INTO {fts} (rowid, title, body) VALUES (new.id, new.title, new.body);"
+    remove = f"INSERT INTO {fts} ({fts}, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);"
+    return {f"{fts}_ai": f"AFTER INSERT ON articles BEGIN {add} END",
+            f"{fts}_ad": f"AFTER DELETE ON articles BEGIN {remove} END",
+            # only a changed title or body re-indexes a row (not a duplicate_of or fetched_at update)
+            f"{fts}_au": f"AFTER UPDATE OF title, body ON articles BEGIN {remove} {add} END"}
 
 
 # Chinese and Japanese character pairs (pipelines/bigrams.py): two-character words, which neither index
 # above can find. Contentless: pipelines/store.py writes each article's pairs beside it.
 BIGRAMS_FTS = "articles_bigrams"
-FTS_TABLES = ("articles_fts", WORDS_FTS, BIGRAMS_FTS)  # articles_fts: sqlite-utils' enable_fts names it
+FTS_TABLES = ("articles_fts", WORDS_FTS, WORD_IDS_FTS, BIGRAMS_FTS)  # articles_fts: sqlite-utils' enable_fts names it
 
 
 # Per-source totals of the articles, kept by triggers (so for every writer): the source_coverage query
@@ -248,7 +254,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                foreign_keys=[("duplicate_of", "articles", "id")], indexes=INDEXES):
         db.table("articles").create_index(["url"], unique=True)
         db.table("articles").enable_fts(["title", "body"], create_triggers=True, tokenize="trigram")
-    _words_index(db)
+    for fts in WORDS_INDEXES:
+        _words_index(db, fts)
     _bigrams_index(db)
     _source_totals(db)
     _article_edits(db)
@@ -292,18 +299,34 @@ def _expression_indexes(db: sqlite_utils.Database, table: str) -> None:
         db.execute(f"CREATE INDEX IF NOT EXISTS [{index}] ON [{table}] ({expression})")
 
 
-def _words_index(db: sqlite_utils.Database) -> None:
-    """The words index and its triggers; built from the stored articles when an older file lacks it
-    (once: ~2.5 KB and a few ms per article)."""
-    if not db[WORDS_FTS].exists():
+def _words_index(db: sqlite_utils.Database, fts: str) -> None:
+    """A words index and its triggers; built from the stored articles when an older file lacks it
+    (once: 2-4 minutes per million articles)."""
+    if not db[fts].exists():
         if db.execute("select exists (select 1 from articles)").fetchone()[0]:
-            logger.warning("building the words search index once (about 4 minutes per million articles)")
+            logger.warning("building the search index %s once (a few minutes per million articles)", fts)
         with db.conn:
-            db.execute(f"CREATE VIRTUAL TABLE {WORDS_FTS} USING fts5(title, body, tokenize='{WORDS_TOKENIZER}', "
-                       "content='articles', content_rowid='id')")
-            db.execute(f"INSERT INTO {WORDS_FTS} ({WORDS_FTS}) VALUES ('rebuild')")
-    for name, body in _WORDS_TRIGGERS.items():
+            db.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5(title, body, tokenize='{WORDS_TOKENIZER}', "
+                       f"content='articles', content_rowid='id'{WORDS_INDEXES[fts]})")
+            rebuild_fts(db.conn, fts)
+    for name, body in _words_triggers(fts).items():
         db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+
+
+def rebuild_fts(conn, fts: str) -> None:
+    """Index every stored article again, in the caller's transaction."""
+    with large_segments(conn, fts):
+        conn.execute(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
+
+
+@contextmanager
+def large_segments(conn, fts: str):
+    """While filling a whole index: FTS5 writes a segment each `hashsize` bytes of postings (1 MB by
+    default); 256 MB makes far fewer to merge (a trigram rebuild ~2x faster). The default is back
+    afterwards, for a crawl's small transactions."""
+    conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES('hashsize', 268435456)")
+    yield
+    conn.execute(f"DELETE FROM {fts}_config WHERE k = 'hashsize'")
 
 
 def _bigrams_index(db: sqlite_utils.Database) -> None:

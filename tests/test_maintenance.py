@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipelines import maintenance
-from pipelines.schema import fill_bigrams, open_db
+from pipelines.schema import FTS_TABLES, fill_bigrams, open_db
 from tests.conftest import run_newsdb
 
 WORDS = ["harbour", "election", "typhoon", "budget", "railway", "festival", "drought", "summit"]
@@ -20,9 +20,10 @@ def fill(db, batches: int, per_batch: int = 20, start: int = 1) -> None:
             fill_bigrams(db, f"select id, title, body from articles where id >= {rows[0]['id']}")
 
 
-def hits(db, word: str) -> tuple[list[int], list[int], list[int]]:
+def hits(db, word: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """The word's hits in the trigram, words, word ids and bigram indexes."""
     return tuple([r[0] for r in db.execute(f"select rowid from {fts} where {fts} match ? order by rowid", [f'"{word}"'])]
-                 for fts in ("articles_fts", "articles_words", "articles_bigrams"))
+                 for fts in FTS_TABLES)
 
 
 def test_merging_the_search_index_leaves_one_segment_and_the_same_hits(tmp_path):
@@ -30,16 +31,17 @@ def test_merging_the_search_index_leaves_one_segment_and_the_same_hits(tmp_path)
     fill(db, batches=12)
     assert all(n > 1 for n in maintenance.search_index_segments(db).values())
     before = {word: hits(db, word) for word in WORDS + ["ought", "arbo", "经济"]}
-    assert all(before[word][1] for word in WORDS) and all(before[word][0] for word in ["ought", "arbo"])
-    assert len(before["经济"][2]) == 240
+    assert all(before[word][1] and before[word][2] == before[word][1] for word in WORDS)
+    assert all(before[word][0] for word in ["ought", "arbo"])
+    assert len(before["经济"][3]) == 240
     steps = []
     maintenance.merge_search_index(db, pages=2, on_step=lambda n, seconds: steps.append(n))
-    assert maintenance.search_index_segments(db) == {"articles_fts": 1, "articles_words": 1, "articles_bigrams": 1}
+    assert maintenance.search_index_segments(db) == dict.fromkeys(FTS_TABLES, 1)
     assert len(steps) > 2  # bounded steps, each its own transaction
     assert {word: hits(db, word) for word in before} == before
-    for fts in ("articles_fts", "articles_words", "articles_bigrams"):
+    for fts in FTS_TABLES:
         db.execute(f"insert into {fts}({fts}) values('integrity-check')")  # raises on a damaged index
-    assert maintenance.merge_search_index(db) == 3  # nothing left to merge: one step each that does nothing
+    assert maintenance.merge_search_index(db) == len(FTS_TABLES)  # nothing left to merge: one step each that does nothing
 
 
 def test_statistics_are_stale_until_taken_and_again_after_the_table_grows_by_a_quarter(tmp_path):
@@ -65,14 +67,14 @@ def test_optimize_command(tmp_path):
     db = open_db(path)
     fill(db, batches=6)
     db["articles"].insert({"id": 121, "url": "https://b/1", "source": "s", "title": "导入", "body": "另一工具写入的新闻"})
-    assert hits(db, "导入")[2] == []  # another tool's row: no pairs yet
+    assert hits(db, "导入")[3] == []  # another tool's row: no pairs yet
     db.close()
     result = run_newsdb("optimize", "--db", str(path))
     assert result.returncode == 0, result.stderr
-    assert "(articles_fts 7 -> 1, articles_words 7 -> 1, articles_bigrams 7 -> 1)" in result.stdout
+    assert "(articles_fts 7 -> 1, articles_words 7 -> 1, articles_word_ids 7 -> 1, articles_bigrams 7 -> 1)" in result.stdout
     assert result.stdout.startswith("newsdb: 1 articles written by other tools added to the bigram index")
     db = open_db(path)
     assert set(maintenance.search_index_segments(db).values()) == {1} and not maintenance.statistics_stale(db)
-    assert hits(db, "导入")[2] == [121] and hits(db, "工具")[2] == [121]
+    assert hits(db, "导入")[3] == [121] and hits(db, "工具")[3] == [121]
     missing = run_newsdb("optimize", "--db", str(tmp_path / "nope.db"))
     assert missing.returncode == 2 and "no database" in missing.stderr

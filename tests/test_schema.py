@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from newsdb.datasette import search_plan
 from pipelines.schema import fill_bigrams, open_db
 
@@ -174,3 +176,33 @@ def test_an_older_files_edit_trigger_is_made_again_to_count_text_edits(tmp_path)
     db.conn.commit()
     assert db.execute("select edits from article_edits").fetchone()[0] == 1
     db.close()
+
+
+def word_hits(conn, fts: str, word: str) -> list[int]:
+    return [r[0] for r in conn.execute(f"select rowid from {fts} where {fts} match ? order by rowid", [f'"{word}"'])]
+
+
+def test_an_older_file_gets_the_word_ids_index_built_on_open_and_kept_by_every_writer(tmp_path):
+    path = tmp_path / "old.db"
+    db = open_db(path)
+    db["articles"].insert_all({"id": i, "url": f"https://a/{i}", "source": "s", "title": f"Report {i}",
+                               "body": "storms closed the harbour" if i % 2 else "a calm day"} for i in range(1, 21))
+    for trigger in ("ai", "ad", "au"):
+        db.execute(f"drop trigger articles_word_ids_{trigger}")
+    db.execute("drop table articles_word_ids")  # as a file written before the word ids index
+    db.close()
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    with conn:  # another tool: plain SQL, through the triggers
+        conn.execute("insert into articles (id, url, source, title, body) values (21, 'https://a/21', 's', 'Late', "
+                     "'a storm at night')")
+        conn.execute("update articles set body = 'the storm passed' where id = 2")
+        conn.execute("update articles set body = 'sunny' where id = 3")
+        conn.execute("delete from articles where id = 5")
+    for word in ("storm", "harbour", "calm", "report", "sunny"):
+        assert word_hits(conn, "articles_word_ids", word) == word_hits(conn, "articles_words", word)
+    assert word_hits(conn, "articles_word_ids", "storm") == [1, 2, 7, 9, 11, 13, 15, 17, 19, 21]
+    with pytest.raises(sqlite3.OperationalError, match="phrase queries are not supported"):
+        word_hits(conn, "articles_word_ids", "the storm")  # no positions: phrases stay with articles_words
+    conn.execute("insert into articles_word_ids(articles_word_ids) values('integrity-check')")
+    conn.close()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 
 import pytest
 
@@ -145,3 +146,31 @@ def test_the_hits_are_read_under_their_own_time_limit_not_datasettes(news, monke
     monkeypatch.setattr(column_answers, "HITS_TIME_LIMIT_MS", 0)  # the list read stops at once
     response = asyncio.run(make_datasette(news).client.get("/news/articles?_search=common"))
     assert response.status_code == 400 and "SQL query took too long" in response.text
+
+
+def matched_in(executed: list[str]) -> set[str]:
+    """The full-text indexes the queries matched in."""
+    return {m for sql in executed for m in re.findall(r"from (\w+) where \1 match", sql)}
+
+
+@pytest.mark.parametrize("search, one_word_each", [
+    ("storm", True), ("storm ahead", True), ("Ölpreis 2024", True), ("café", True),
+    ('"climate change"', False), ("start-up", False), ("x_y", False), ('""', False), ("  ", False),
+])
+def test_a_search_is_one_word_each_when_the_tokenizer_splits_no_term(search, one_word_each):
+    assert search_plan.one_word_each(search) is one_word_each
+
+
+def test_single_words_are_matched_without_positions_and_phrases_with_them(news, monkeypatch):
+    executed: list[str] = []
+    assert [r["id"] for r in search(news, "rare one", executed)] == newest(news, "id % 50 = 0")
+    assert matched_in(executed) == {"articles_word_ids"}
+    executed.clear()
+    assert [r["id"] for r in search(news, '"a rare one"', executed)] == newest(news, "id % 50 = 0")
+    assert [r["id"] for r in search(news, '"every story"', executed)] == newest(news, "1")
+    assert search(news, '"story every"', executed) == []  # the words, but not in that order
+    assert matched_in(executed) == {"articles_words"}
+    monkeypatch.setattr(search_plan, "MANY_HITS", 20)  # many hits: the other plan, the same index
+    executed.clear()
+    assert [r["id"] for r in search(news, "common", executed)] == newest(news, "1")
+    assert matched_in(executed) == {"articles_word_ids"}

@@ -720,9 +720,10 @@ def test_serving_a_file_from_an_older_newsdb_gives_it_the_words_index_first(tmp_
     db = open_db(path)
     db["articles"].insert({"id": 1, "url": "https://a/1", "source": "s", "title": "Storm ahead",
                            "body": "Harbour closed by the storm."})
-    for trigger in ("articles_words_ai", "articles_words_ad", "articles_words_au"):
-        db.execute(f"drop trigger {trigger}")
-    db.execute("drop table articles_words")  # as a file written before the words index existed
+    for fts in ("articles_words", "articles_word_ids"):  # as a file written before the words indexes existed
+        for trigger in ("ai", "ad", "au"):
+            db.execute(f"drop trigger {fts}_{trigger}")
+        db.execute(f"drop table {fts}")
     db.close()
     assert fetch(make_datasette(path), "/old/articles.json?_search=storms&_shape=array").json() == []
     serve_mod.upgrade_schema(path)
