@@ -1,28 +1,33 @@
-"""Chinese and Japanese text as the overlapping character pairs the bigram search index holds.
+"""Chinese and Japanese text as the runs of two, three and four characters the n-gram search index holds.
 
-Most Chinese words have two characters: fewer than the trigram index can match, and these scripts put no
-spaces between words for the words index to split on. So each run of such characters is indexed as its
-pairs ("中国经济" -> "中国 国经 经济"), and a two-character query is one of them. The index is contentless
-(articles_bigrams, pipelines/schema.py), written by pipelines/store.py beside each article.
+These scripts put no spaces between words for the words index to split on, and most Chinese words have
+two characters: fewer than the trigram index can match. So each run of such characters is indexed as its
+overlapping pairs, triples and quadruples ("中国经济" -> "中国 国经 经济 中国经 国经济 中国经济"), and a
+query of two to four such characters, most Chinese words, is one of them: a lookup of one token, whose
+postings are just the articles' ids (the index keeps no positions). The index is contentless
+(articles_bigrams, named for its first contents, pipelines/schema.py), written by pipelines/store.py
+beside each article.
 """
 from __future__ import annotations
 
 import re
 
 # Chinese (CJK ideographs and compatibility ideographs) and Japanese kana: the characters the search
-# routes to the trigram and bigram indexes (newsdb/datasette/search_plan.py uses the same class)
+# routes to the trigram and n-gram indexes (newsdb/datasette/search_plan.py uses the same class)
 IDEOGRAPHIC = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
-_RUN = re.compile(f"[{IDEOGRAPHIC}]{{2,}}")
+SIZES = (2, 3, 4)  # the lengths of the runs indexed: a query of one of these is one token
+_RUN = re.compile(f"[{IDEOGRAPHIC}]{{{min(SIZES)},}}")
 
 
-def cjk_bigrams(text: str | None) -> str:
-    """The character pairs of every run of two or more Chinese or Japanese characters, space-separated."""
-    pairs = []
+def cjk_ngrams(text: str | None) -> str:
+    """The runs of 2, 3 and 4 characters within every run of Chinese or Japanese characters, space-separated."""
+    grams = []
     for run in _RUN.findall(text or ""):
-        pairs += [run[i:i + 2] for i in range(len(run) - 1)]
-    return " ".join(pairs)
+        for size in SIZES:
+            grams += [run[i:i + size] for i in range(len(run) - size + 1)]
+    return " ".join(grams)
 
 
 def article_text(title: str | None, body: str | None) -> str:
-    """What the bigram index holds for an article: the pairs of its title and body."""
-    return cjk_bigrams(f"{title or ''}\n{body or ''}")
+    """What the n-gram index holds for an article: the n-grams of its title and body."""
+    return cjk_ngrams(f"{title or ''}\n{body or ''}")

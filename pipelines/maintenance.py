@@ -42,7 +42,7 @@ def refresh_statistics(db: sqlite_utils.Database) -> None:
 
 def index_missing_bigrams(db: sqlite_utils.Database) -> int:
     """Give the bigram index the articles it lacks: rows another tool wrote into `articles` (newsdb's store
-    writes each article's pairs itself). Reads every article without pairs (English ones too: ~1 min at 1M)."""
+    writes each article's n-grams itself). Reads every article without any (English ones too: ~1 min at 1M)."""
     if not db[BIGRAMS_FTS].exists():
         return 0
     return fill_bigrams(db, f"select id, title, body from articles where id not in (select id from {BIGRAMS_FTS}_docsize)")

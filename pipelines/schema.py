@@ -152,9 +152,13 @@ def _words_triggers(fts: str) -> dict[str, str]:
             f"{fts}_au": f"AFTER UPDATE OF title, body ON articles BEGIN {remove} {add} END"}
 
 
-# Chinese and Japanese character pairs (pipelines/bigrams.py): two-character words, which neither index
-# above can find. Contentless: pipelines/store.py writes each article's pairs beside it.
+# Chinese and Japanese runs of 2-4 characters (pipelines/bigrams.py), without positions: two-character
+# words, which neither index above can find, and words of three or four, whose postings in the trigram
+# index carry every position (a common one at 1M articles: megabytes, read cold). Contentless:
+# pipelines/store.py writes each article's runs beside it. Until 2026-11-29 it held pairs with positions;
+# such a file's index is made again on open.
 BIGRAMS_FTS = "articles_bigrams"
+BIGRAMS_SQL = f"CREATE VIRTUAL TABLE {BIGRAMS_FTS} USING fts5(text, content='', tokenize='unicode61', detail=none)"
 FTS_TABLES = ("articles_fts", WORDS_FTS, WORD_IDS_FTS, BIGRAMS_FTS)  # articles_fts: sqlite-utils' enable_fts names it
 
 
@@ -330,29 +334,34 @@ def large_segments(conn, fts: str):
 
 
 def _bigrams_index(db: sqlite_utils.Database) -> None:
-    """The bigram index; filled from the stored articles when an older file lacks it (once)."""
-    if db[BIGRAMS_FTS].exists():
+    """The n-gram index; made and filled from the stored articles when an older file lacks it or has it
+    made otherwise (once: ~15 minutes per million articles, most of it the Chinese ones)."""
+    made = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [BIGRAMS_FTS]).fetchone()
+    if made is not None and made[0] == BIGRAMS_SQL:
         return
     if db.execute("select exists (select 1 from articles)").fetchone()[0]:
-        logger.warning("building the bigram search index once (a few minutes per million articles)")
-    db.execute(f"CREATE VIRTUAL TABLE {BIGRAMS_FTS} USING fts5(text, content='', tokenize='unicode61')")
-    fill_bigrams(db, "select id, title, body from articles")
+        logger.warning("building the Chinese and Japanese search index once (minutes per million articles)")
+    with db.conn:  # made and filled in one transaction: an interrupted build is started again on the next open
+        db.execute(f"DROP TABLE IF EXISTS {BIGRAMS_FTS}")
+        db.execute(BIGRAMS_SQL)
+        with large_segments(db.conn, BIGRAMS_FTS):
+            index_bigrams(db.conn, db.conn.execute("select id, title, body from articles"))
 
 
 def fill_bigrams(db: sqlite_utils.Database, select_articles: str, params=()) -> int:
-    """Index the pairs of the articles `select_articles` returns (id, title, body), in a transaction of
+    """Index the n-grams of the articles `select_articles` returns (id, title, body), in a transaction of
     its own; returns how many had any."""
     with db.conn:  # committed here: sqlite-utils would not commit a transaction it did not open
         return index_bigrams(db.conn, db.conn.execute(select_articles, params))
 
 
 def index_bigrams(conn, articles) -> int:
-    """Add the pairs of each (id, title, body) to the bigram index, in the caller's transaction."""
+    """Add the n-grams of each (id, title, body) to the n-gram index, in the caller's transaction."""
     return _bigrams_command(conn, f"INSERT INTO {BIGRAMS_FTS} (rowid, text) VALUES (?, ?)", articles)
 
 
 def unindex_bigrams(conn, articles) -> int:
-    """Remove the pairs of each (id, title, body) as stored: a contentless index removes exactly what it is given."""
+    """Remove the n-grams of each (id, title, body) as stored: a contentless index removes exactly what it is given."""
     return _bigrams_command(conn, f"INSERT INTO {BIGRAMS_FTS} ({BIGRAMS_FTS}, rowid, text) VALUES ('delete', ?, ?)",
                             articles)
 

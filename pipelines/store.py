@@ -67,7 +67,7 @@ def _upsert_article(db, article: dict, now: str) -> str:
         article_id, status = existing[0], "unchanged"
     elif existing:
         _keep_version(db, existing[0], now)
-        # contentless, so no trigger: its pairs out before the row changes, the new ones in after
+        # contentless, so no trigger: its n-grams out before the row changes, the new ones in after
         unindex_bigrams(db.conn, db.execute("select id, title, body from articles where id = ?", [existing[0]]))
         sets = ", ".join(f"[{c}] = :{c}" for c in UPDATABLE)
         db.execute(f"update articles set {sets} where id = :id", {**row, "id": existing[0]})

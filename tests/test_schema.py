@@ -206,3 +206,23 @@ def test_an_older_file_gets_the_word_ids_index_built_on_open_and_kept_by_every_w
         word_hits(conn, "articles_word_ids", "the storm")  # no positions: phrases stay with articles_words
     conn.execute("insert into articles_word_ids(articles_word_ids) values('integrity-check')")
     conn.close()
+
+
+def test_an_older_files_pair_index_is_made_again_with_runs_of_two_to_four_and_no_positions(tmp_path):
+    path = tmp_path / "old.db"
+    db = open_db(path)
+    db["articles"].insert_all({"id": i, "url": f"https://a/{i}", "source": "s", "title": f"标题{i}",
+                               "body": "今年经济增长" if i % 2 else "市场消息"} for i in range(1, 11))
+    db.execute("drop table articles_bigrams")  # as a newsdb before 2026-11-29 made it: pairs, with positions
+    db.execute("create virtual table articles_bigrams using fts5(text, content='', tokenize='unicode61')")
+    db.execute("insert into articles_bigrams (rowid, text) select id, '经济 市场' from articles where id = 1")
+    db.conn.commit()
+    db.close()
+    conn = open_db(path).conn
+    assert "detail=none" in conn.execute("select sql from sqlite_master where name = 'articles_bigrams'").fetchone()[0]
+    for word in ("经济增长", "年经济", "市场消息"):  # what the trigram index finds, without its positions
+        assert word_hits(conn, "articles_bigrams", word) == word_hits(conn, "articles_fts", word) != []
+    assert word_hits(conn, "articles_bigrams", "经济") == list(range(1, 11, 2))
+    assert word_hits(conn, "articles_bigrams", "市场") == list(range(2, 11, 2))  # the old index's row 1 is gone
+    assert word_hits(conn, "articles_bigrams", "标题") == list(range(1, 11))
+    conn.close()

@@ -92,21 +92,23 @@ def test_a_search_with_few_hits_sorts_them_off_the_hits_index_and_reads_only_the
                "(select value from json_each(:newsdb_hits))" in sql for sql in executed)
 
 
-def test_words_for_latin_text_the_trigram_index_for_chinese(news):
+def test_words_for_latin_text_n_grams_for_chinese_words_the_trigram_index_for_longer_text(news):
     executed: list[str] = []
     everything = newest(news, "1")
     assert [r["id"] for r in search(news, "stories", executed)] == everything  # stemmed: "stories" finds "story"
     assert [r["id"] for r in search(news, "STORY", executed)] == everything
     assert search(news, "stor", executed) == []  # words, not parts of words
     assert all("articles_fts" not in sql for sql in executed if "match" in sql)
+    chinese = newest(news, "id % 30 = 0")
+    for words in ("中国经济消息", "国经济消", "经济消息 中国"):  # 5+ characters: trigrams, as 4 and less do not
+        executed.clear()
+        assert [r["id"] for r in search(news, words, executed)] == chinese
+        assert matched_in(executed) == ({"articles_fts"} if words == "中国经济消息" else {"articles_bigrams"})
     executed.clear()
-    assert [r["id"] for r in search(news, "经济消息", executed)] == newest(news, "id % 30 = 0")
-    assert all("articles_words" not in sql and "articles_bigrams" not in sql for sql in executed)
-    executed.clear()
-    assert [r["id"] for r in search(news, "经济", executed)] == newest(news, "id % 30 = 0")  # a pair
-    assert [r["id"] for r in search(news, "中国 经济", executed)] == newest(news, "id % 30 = 0")
-    assert any("from articles_bigrams where articles_bigrams match" in sql for sql in executed)
-    assert all("articles_fts" not in sql for sql in executed)
+    for words in ("经济", "国经济", "中国 经济", "经济消息"):  # 2-4 characters each: one token of the n-gram index
+        assert [r["id"] for r in search(news, words, executed)] == chinese
+    assert search(news, "济中", executed) == search(news, "消息中国", executed) == []  # not in that order
+    assert matched_in(executed) == {"articles_bigrams"}
     raw = get(news, "/news/articles.json?_search=stor*&_searchmode=raw&_shape=array", executed)
     assert [r["id"] for r in raw] == newest(news, "1")  # raw FTS syntax goes to the table's own (trigram) index
 

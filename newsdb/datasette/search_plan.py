@@ -11,8 +11,8 @@ cache) was read to count, facet and sort it. So, for the searches Datasette esca
 - a search without Chinese or Japanese characters goes to the words index (articles_words,
   pipelines/schema.py), where a name's postings are its own articles; when each of its terms is one
   word, to the same index without positions (articles_word_ids: a common word's postings are ~4x
-  smaller, 0.7 MB at 1M articles instead of 5); a two-character Chinese word
-  (the trigram index cannot match one) to the bigram index (articles_bigrams);
+  smaller, 0.7 MB at 1M articles instead of 5); a Chinese word of two to four characters to the n-gram
+  index (articles_bigrams: the trigram index cannot match two, and keeps every position of three or four);
 - while the facet columns in memory (article_columns.py) are those of the file as it is, the first page,
   the count and the facets of a search, unfiltered or filtered by facet values, come from its hit list
   and those columns (column_answers.py, which also answers the unsearched table's); the rest of this
@@ -47,7 +47,7 @@ HITS_INDEX = article_columns.BY_ID  # (id, published, source, category, language
 WORDS, WORD_IDS, BIGRAMS = WORDS_FTS, WORD_IDS_FTS, BIGRAMS_FTS
 # the canned queries in metadata.yml test for the same characters with GLOB
 IDEOGRAPHIC = re.compile(f"[{bigrams.IDEOGRAPHIC}]")
-PAIR = re.compile(f"[{bigrams.IDEOGRAPHIC}]{{2}}")
+NGRAM = re.compile(f"[{bigrams.IDEOGRAPHIC}]{{{min(bigrams.SIZES)},{max(bigrams.SIZES)}}}")
 _QUOTED = re.compile(r'"([^"]*)"')
 
 HITS_LISTED = 100_000  # up to this many hits are found once per search and handed to its queries as a list
@@ -106,12 +106,12 @@ async def plan_for(db: Database, sql: str, params) -> tuple[str, dict]:
 
 def index_for(search: str, have: set[str]) -> str:
     """Words for text without Chinese or Japanese characters (their ids alone when each term is one word);
-    for two such characters (each word of the search), their pair in the bigram index; else the trigram index."""
+    for two to four such characters (each word of the search), the n-gram index; else the trigram index."""
     if not IDEOGRAPHIC.search(search):
         if WORD_IDS in have and one_word_each(search):
             return WORD_IDS
         return WORDS if WORDS in have else "articles_fts"
-    if BIGRAMS in have and all(PAIR.fullmatch(word) for word in search.split()):
+    if BIGRAMS in have and all(NGRAM.fullmatch(word) for word in search.split()):
         return BIGRAMS
     return "articles_fts"
 
