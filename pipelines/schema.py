@@ -305,10 +305,10 @@ def _expression_indexes(db: sqlite_utils.Database, table: str) -> None:
 
 def _words_index(db: sqlite_utils.Database, fts: str) -> None:
     """A words index and its triggers; built from the stored articles when an older file lacks it
-    (once: 2-4 minutes per million articles)."""
+    (once: 3-5 minutes per million articles)."""
     if not db[fts].exists():
         if db.execute("select exists (select 1 from articles)").fetchone()[0]:
-            logger.warning("building the search index %s once (a few minutes per million articles)", fts)
+            logger.warning("building the search index %s once (about 3 minutes per million articles)", fts)
         with db.conn:
             db.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5(title, body, tokenize='{WORDS_TOKENIZER}', "
                        f"content='articles', content_rowid='id'{WORDS_INDEXES[fts]})")
@@ -335,12 +335,12 @@ def large_segments(conn, fts: str):
 
 def _bigrams_index(db: sqlite_utils.Database) -> None:
     """The n-gram index; made and filled from the stored articles when an older file lacks it or has it
-    made otherwise (once: ~15 minutes per million articles, most of it the Chinese ones)."""
+    made otherwise (once: 22 minutes at a million articles, 30 % of them Chinese)."""
     made = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [BIGRAMS_FTS]).fetchone()
     if made is not None and made[0] == BIGRAMS_SQL:
         return
     if db.execute("select exists (select 1 from articles)").fetchone()[0]:
-        logger.warning("building the Chinese and Japanese search index once (minutes per million articles)")
+        logger.warning("building the Chinese and Japanese search index once (about 20 minutes per million articles)")
     with db.conn:  # made and filled in one transaction: an interrupted build is started again on the next open
         db.execute(f"DROP TABLE IF EXISTS {BIGRAMS_FTS}")
         db.execute(BIGRAMS_SQL)
