@@ -5,6 +5,7 @@ import fcntl
 import json
 import os
 import signal
+import sqlite3
 import time
 from contextlib import contextmanager
 from datetime import date
@@ -69,6 +70,7 @@ def run_crawl(db: Path, sources: Path, only: list[str] | None = None, overrides:
         overrides.setdefault("LOG_FILE", str(dated_log(log_dir, keep_logs_days)))
         overrides.setdefault("LOG_FILE_APPEND", True)
     with crawl_lock(db):
+        before = newest_run_id(db)
         process = CrawlerProcess(crawl_settings(db, sources, overrides))
         process.crawl("news", sources=str(sources), source=only)
         process.start()
@@ -76,9 +78,24 @@ def run_crawl(db: Path, sources: Path, only: list[str] | None = None, overrides:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     run = last_run(db)
+    if run.get("id", 0) <= before:  # not even the run's first row was written (a full disk?): not an older run's
+        return {"status": "unrecorded"}
     if run.get("status") == "running":  # the crawl ended without writing its own record (a full disk?)
         run["status"] = "unrecorded"
     return run
+
+
+def newest_run_id(db: Path) -> int:
+    """The id of the newest run db records (0 for none), read without writing to the file."""
+    if not db.is_file():
+        return 0
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return conn.execute("select coalesce(max(id), 0) from crawl_runs").fetchone()[0]
+    except sqlite3.OperationalError:  # a file without the table yet
+        return 0
+    finally:
+        conn.close()
 
 
 def dated_log(log_dir: Path, keep_days: int) -> Path:
@@ -101,6 +118,8 @@ def exit_code(run: dict) -> int:
 
 
 def summary_line(run: dict) -> str:
+    if "id" not in run:
+        return f"newsdb run: {run.get('status')}; the database recorded nothing of it (its log says why)"
     errors = json.loads(run.get("http_errors") or "{}")
     flagged = json.loads(run.get("flagged") or "[]")
     line = (f"newsdb run {run.get('id')}: {run.get('status')}; pages {run.get('pages_fetched')} "

@@ -37,9 +37,9 @@ def sites(tmp_path_factory):
 
 
 @contextmanager
-def small_disk(path, size="2M", free_kb=700):
-    """A tmpfs at path with about free_kb KB left: skipped where mounting is not allowed, except in CI
-    as root, where it must work."""
+def small_disk(path, size="2M", free_kb=700, prepare=None):
+    """A tmpfs at path with about free_kb KB left after `prepare()`: skipped where mounting is not allowed,
+    except in CI as root, where it must work."""
     path.mkdir()
     mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], capture_output=True,
                              text=True)
@@ -48,6 +48,8 @@ def small_disk(path, size="2M", free_kb=700):
             pytest.fail(f"cannot mount a tmpfs as root in CI: {mounted.stderr}")
         pytest.skip(f"cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN): {mounted.stderr.strip()}")
     try:
+        if prepare:
+            prepare()
         filler = path / "filler"
         filler.write_bytes(b"\0" * max(0, shutil.disk_usage(path).free - free_kb * 1024))
         yield filler
@@ -58,8 +60,9 @@ def small_disk(path, size="2M", free_kb=700):
 @pytest.mark.hard  # a whole crawl under a fault: `make test-hard`
 def test_a_full_disk_stops_the_crawl_cleanly_and_loses_nothing_committed(sites, tmp_path):
     disk = tmp_path / "disk"
-    with small_disk(disk) as filler:
-        db = disk / "news.db"
+    db = disk / "news.db"
+    # the schema first: the disk fills during the crawl, whatever the size of this version's empty schema
+    with small_disk(disk, prepare=lambda: open_db(db).close()) as filler:
         logs = tmp_path / "logs"  # the log must not need the full disk to say what went wrong
         result = run_newsdb("crawl", "--sources", str(sites.sources), "--db", str(db), "--log-dir", str(logs), *FAST)
         print(result.stdout)
@@ -203,3 +206,20 @@ def test_datasette_reads_without_errors_while_a_crawl_writes(sites, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_run_that_cannot_record_itself_says_so_and_is_not_taken_for_an_older_run(sites, tmp_path):
+    db = tmp_path / "news.db"
+    conn = open_db(db).conn
+    with conn:
+        conn.execute("insert into crawl_runs (started_at, status) values ('2026-01-01T00:00:00+00:00', 'ok')")
+        # what a full disk does to the run's first row
+        conn.execute("create trigger full before insert on crawl_runs begin "
+                     "select raise(abort, 'database or disk is full'); end")
+    conn.close()
+    result = run_newsdb("crawl", "--sources", str(sites.sources), "--db", str(db), *FAST)
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert result.stdout.startswith("newsdb run: unrecorded;"), result.stdout
+    assert "database or disk is full" in result.stderr
+    assert query(db, "select id, status from crawl_runs") == [(1, "ok")]
+    assert query(db, "select count(*) from articles") == [(0,)]
