@@ -10,8 +10,8 @@ cache) was read to count, facet and sort it. So, for the searches Datasette esca
 
 - a search without Chinese or Japanese characters goes to the words index (articles_words,
   pipelines/schema.py), where a name's postings are its own articles; when each of its terms is one
-  word, to the same index without positions (articles_word_ids: a common word's postings are ~4x
-  smaller, 0.7 MB at 1M articles instead of 5); a Chinese word of two to four characters to the n-gram
+  word, to the same index without positions (articles_word_ids: a common word's postings are
+  ~0.7 MB at 1M articles instead of ~5); a Chinese word of two to four characters to the n-gram
   index (articles_bigrams: the trigram index cannot match two, and keeps every position of three or four);
 - while the facet columns in memory (article_columns.py) are those of the file as it is, the first page,
   the count and the facets of a search, unfiltered or filtered by facet values, come from its hit list
