@@ -87,11 +87,15 @@ def test_the_search_query_reads_the_newest_hits_off_an_index_and_snips_only_thos
                  .replace(":since", "''").replace(":until", "''"))
     assert "SCAN a USING INDEX idx_articles_published_id" in steps
     assert f"SEARCH a USING COVERING INDEX {search_plan.HITS_INDEX}" in steps
+    assert "MATERIALIZE matched" not in steps  # many hits, no filter: the newest looked up, the hits not all copied
     newest = "select id from articles where {} order by published desc, id limit 200"
     for q, where in (("common", "1"), ("EU", "id % 2 = 0")):  # 2,400 hits, then 1,200
         rows = conn.execute(sql, {**params, "q": q}).fetchall()
         assert [r[0] for r in rows] == [r[0] for r in conn.execute(newest.format(where))]
         assert all(f"\ue000{q}\ue001" in r[5] for r in rows)  # each one snipped where it matched
+    filtered = conn.execute(sql, {**params, "q": "common", "source": "s2", "since": "2024-03-01"}).fetchall()
+    assert [r[0] for r in filtered] == [r[0] for r in conn.execute(newest.format(  # many hits, filtered
+        "source = 's2' and date(published) >= '2024-03-01'"))]
     rare = conn.execute(sql, {**params, "q": "rare term"}).fetchall()
     assert sorted(r[0] for r in rare) == list(range(100, 2401, 100))
     assert [r[0] for r in conn.execute(sql, {**params, "q": "rare term", "source": "s1"})] == [
