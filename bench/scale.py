@@ -80,8 +80,7 @@ class Corpus:
 def build(n: int, path: Path, seed: int = 6) -> dict:
     """Write n synthetic articles (and their pages rows and signatures) into a fresh newsdb file."""
     from pipelines import maintenance
-    from pipelines.schema import (BIGRAMS_FTS, FTS_TABLES, count_source_totals, index_bigrams, large_segments,
-                                  open_db, rebuild_fts)
+    from pipelines.schema import FTS_TABLES, count_source_totals, open_db, rebuild_fts
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -151,11 +150,7 @@ def build(n: int, path: Path, seed: int = 6) -> dict:
     indexed = time.monotonic()
     with conn:
         for fts in FTS_TABLES:
-            if fts == BIGRAMS_FTS:  # contentless: written from Python, as the crawler's store writes it
-                with large_segments(conn, fts):
-                    index_bigrams(conn, conn.execute("select id, title, body from articles"))
-            else:
-                rebuild_fts(conn, fts)
+            rebuild_fts(conn, fts)
         count_source_totals(conn)  # its triggers were off too
         for name, sql in saved:
             if sql.upper().startswith("CREATE TRIGGER"):

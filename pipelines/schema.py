@@ -136,9 +136,9 @@ RETIRED_INDEXES = {"articles": [("published",)]}
 WORDS_FTS = "articles_words"
 WORDS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 # The same words again without their positions (detail=none): a word's postings are its articles' ids
-# alone: 330 MB at 1M articles against 2.1 GB. A common word in 600,000 of 1M articles is ~0.7 MB to read instead of ~5 MB, which
-# cold took 0.3-0.8 s. Datasette's ?_search of words (each one token) reads its hits here (search_plan.py);
-# phrases, snippets and the search canned query need articles_words' positions.
+# alone (330 MB at 1M articles against 2.1 GB). A common word in 600,000 of 1M articles is ~0.7 MB to
+# read instead of ~5 MB, which cold took 0.3-0.8 s. Datasette's ?_search of words (each one token)
+# reads its hits here (search_plan.py); phrases and snippets need articles_words' positions.
 WORD_IDS_FTS = "articles_word_ids"
 WORDS_INDEXES = {WORDS_FTS: "", WORD_IDS_FTS: ", detail=none, columnsize=0"}  # name -> its FTS5 options
 
@@ -318,9 +318,13 @@ def _words_index(db: sqlite_utils.Database, fts: str) -> None:
 
 
 def rebuild_fts(conn, fts: str) -> None:
-    """Index every stored article again, in the caller's transaction."""
+    """Index every stored article again, in the caller's transaction (the contentless n-gram index from
+    Python, as the store writes it; the others by FTS5's own rebuild from their content table)."""
     with large_segments(conn, fts):
-        conn.execute(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
+        if fts == BIGRAMS_FTS:
+            index_bigrams(conn, conn.execute("select id, title, body from articles"))
+        else:
+            conn.execute(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
 
 
 @contextmanager
@@ -344,8 +348,7 @@ def _bigrams_index(db: sqlite_utils.Database) -> None:
     with db.conn:  # made and filled in one transaction: an interrupted build is started again on the next open
         db.execute(f"DROP TABLE IF EXISTS {BIGRAMS_FTS}")
         db.execute(BIGRAMS_SQL)
-        with large_segments(db.conn, BIGRAMS_FTS):
-            index_bigrams(db.conn, db.conn.execute("select id, title, body from articles"))
+        rebuild_fts(db.conn, BIGRAMS_FTS)
 
 
 def fill_bigrams(db: sqlite_utils.Database, select_articles: str, params=()) -> int:
