@@ -170,18 +170,22 @@ def build(n: int, path: Path, seed: int = 6) -> dict:
 
 def clear_bench_rows(path: Path, sources: list[str]) -> None:
     """Forget what an earlier incremental crawl of the bench site stored, so every run measures the same."""
+    from pipelines import vocabulary
     from pipelines.schema import unindex_bigrams
 
     conn = sqlite3.connect(path)
     marks = ", ".join("?" * len(sources))
     stored = conn.execute(f"select id, title, body from articles where source in ({marks})", sources).fetchall()
     with conn:
+        in_step = vocabulary.present(conn) and vocabulary.in_step(conn)
         unindex_bigrams(conn, stored)  # contentless: no trigger forgets them with the rows
         conn.execute(f"delete from article_signatures where article_id in (select id from articles where source in ({marks}))", sources)
         conn.execute(f"delete from article_versions where article_id in (select id from articles where source in ({marks}))", sources)
         conn.execute(f"update articles set duplicate_of = null where duplicate_of in (select id from articles where source in ({marks}))", sources)
         conn.execute(f"delete from articles where source in ({marks})", sources)
         conn.execute(f"delete from pages where source in ({marks})", sources)
+        if in_step:  # rows deleted add no word: no need for the next open to read every word again
+            vocabulary.mark_in_step(conn)
     conn.close()
 
 

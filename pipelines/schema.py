@@ -9,6 +9,8 @@ import sqlite_utils
 from sqlite_utils.db import DescIndex
 
 from pipelines.bigrams import article_text
+from pipelines.vocabulary import (TOKENS_FTS, TOKENS_TOKENIZER, VOCABULARY, VOCABULARY_FTS, VOCABULARY_SQL,
+                                 add_all_words, catch_up, mark_in_step)
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +142,12 @@ WORDS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 # read instead of ~5 MB, which cold took 0.3-0.8 s. Datasette's ?_search of words (each one token)
 # reads its hits here (search_plan.py); phrases and snippets need articles_words' positions.
 WORD_IDS_FTS = "articles_word_ids"
-WORDS_INDEXES = {WORDS_FTS: "", WORD_IDS_FTS: ", detail=none, columnsize=0"}  # name -> its FTS5 options
+# and the words unstemmed, for the vocabulary's lookup of a part of a word (pipelines/vocabulary.py)
+WORDS_INDEXES = {  # name -> its FTS5 options
+    WORDS_FTS: f"tokenize='{WORDS_TOKENIZER}'",
+    WORD_IDS_FTS: f"tokenize='{WORDS_TOKENIZER}', detail=none, columnsize=0",
+    TOKENS_FTS: f"tokenize='{TOKENS_TOKENIZER}', detail=none, columnsize=0",
+}
 
 
 def _words_triggers(fts: str) -> dict[str, str]:
@@ -159,7 +166,8 @@ def _words_triggers(fts: str) -> dict[str, str]:
 # such a file's index is made again on open.
 BIGRAMS_FTS = "articles_bigrams"
 BIGRAMS_SQL = f"CREATE VIRTUAL TABLE {BIGRAMS_FTS} USING fts5(text, content='', tokenize='unicode61', detail=none)"
-FTS_TABLES = ("articles_fts", WORDS_FTS, WORD_IDS_FTS, BIGRAMS_FTS)  # articles_fts: sqlite-utils' enable_fts names it
+# articles_fts: sqlite-utils' enable_fts names it. The vocabulary's index comes after the words it holds.
+FTS_TABLES = ("articles_fts", WORDS_FTS, WORD_IDS_FTS, BIGRAMS_FTS, TOKENS_FTS, VOCABULARY_FTS)
 
 
 # Per-source totals of the articles, kept by triggers (so for every writer): the source_coverage query
@@ -263,6 +271,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     _bigrams_index(db)
     _source_totals(db)
     _article_edits(db)
+    _vocabulary(db)
     _create(db, "article_signatures", {"article_id": int, "minhash": bytes}, pk="article_id",
             foreign_keys=[("article_id", "articles", "id")])
     _create(db, "article_versions", VERSION_COLUMNS, pk="id", foreign_keys=[("article_id", "articles", "id")],
@@ -310,8 +319,8 @@ def _words_index(db: sqlite_utils.Database, fts: str) -> None:
         if db.execute("select exists (select 1 from articles)").fetchone()[0]:
             logger.warning("building the search index %s once (about 3 minutes per million articles)", fts)
         with db.conn:
-            db.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5(title, body, tokenize='{WORDS_TOKENIZER}', "
-                       f"content='articles', content_rowid='id'{WORDS_INDEXES[fts]})")
+            db.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5(title, body, {WORDS_INDEXES[fts]}, "
+                       "content='articles', content_rowid='id')")
             rebuild_fts(db.conn, fts)
     for name, body in _words_triggers(fts).items():
         db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
@@ -323,6 +332,10 @@ def rebuild_fts(conn, fts: str) -> None:
     with large_segments(conn, fts):
         if fts == BIGRAMS_FTS:
             index_bigrams(conn, conn.execute("select id, title, body from articles"))
+        elif fts == VOCABULARY_FTS:
+            add_all_words(conn)  # its own triggers index what it adds; the rebuild also what they did not
+            conn.execute(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
+            mark_in_step(conn)
         else:
             conn.execute(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
 
@@ -349,6 +362,18 @@ def _bigrams_index(db: sqlite_utils.Database) -> None:
         db.execute(f"DROP TABLE IF EXISTS {BIGRAMS_FTS}")
         db.execute(BIGRAMS_SQL)
         rebuild_fts(db.conn, BIGRAMS_FTS)
+
+
+def _vocabulary(db: sqlite_utils.Database) -> None:
+    """The vocabulary and its index, filled from the index of unstemmed words when an older file lacks them
+    (once: about a minute per million articles); else the words of rows other tools wrote added."""
+    with db.conn:
+        if db[VOCABULARY].exists():
+            catch_up(db.conn)
+            return
+        for sql in VOCABULARY_SQL:
+            db.execute(sql)
+        rebuild_fts(db.conn, VOCABULARY_FTS)
 
 
 def fill_bigrams(db: sqlite_utils.Database, select_articles: str, params=()) -> int:

@@ -8,11 +8,12 @@ import sqlite3
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 from scrapy import signals
 
-from pipelines import maintenance, runs
+from pipelines import maintenance, runs, vocabulary
 from pipelines.schema import ARTICLE_COLUMNS, index_bigrams, open_db, unindex_bigrams
 from pipelines.urls import canonical_url
 
@@ -39,13 +40,37 @@ def write_batch(db, records: list[dict]) -> Counter:
     """Write articles and page visits in one transaction, in order; returns what happened, counted."""
     counts: Counter = Counter()
     now = utc_now()
-    with db.atomic():  # one transaction: all of the batch or none of it
+    written = []  # (title, body) of the articles added or changed
+    with _write_transaction(db.conn):  # one transaction: all of the batch or none of it
+        in_step = vocabulary.in_step(db.conn)  # else a later open catches up on what another tool wrote
         for record in records:
             if "links" in record:
                 _upsert_page(db, record, now)
-            else:
-                _count_article(counts, record, _upsert_article(db, record, now))
+                continue
+            status = _upsert_article(db, record, now)
+            _count_article(counts, record, status)
+            if status in ("new", "updated"):
+                written.append((record.get("title"), record.get("body")))
+        if written:
+            vocabulary.add_words(db.conn, written)
+        if in_step:
+            vocabulary.mark_in_step(db.conn)
     return counts
+
+
+@contextmanager
+def _write_transaction(conn):
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an error. It takes the write lock first, waiting for
+    another writer (busy_timeout): a transaction that reads before it writes cannot wait, SQLite answers
+    "database is locked" at its first write instead."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _count_article(counts: Counter, article: dict, status: str) -> None:

@@ -7,6 +7,10 @@ articles) read cold took 0.1-6 s: past Datasette's 3 s limit for one search in f
 the ids read here (``json_each``); the rest of the query (the newest 500 off the small index, the
 snippets) runs as written, under Datasette's limit. Up to ``MAX_LISTED`` hits; a text with more is left to
 the query as written.
+
+A part of a word in ASCII letters and digits is read through the vocabulary instead (pipelines/vocabulary.py):
+the few stored words that contain it, then their articles in the index of unstemmed words. Same ids,
+without reading the trigram index's large postings.
 """
 from __future__ import annotations
 
@@ -19,11 +23,13 @@ from datasette.database import Database
 from newsdb.datasette import cache
 from newsdb.datasette.column_answers import fetch_one_within
 from newsdb.serve import canned_sql
+from pipelines import vocabulary
 
 SEARCH_TEXT = canned_sql("search_text")  # on one line, as search_plan compares queries
 TIME_LIMIT_MS = 15_000  # as column_answers.HITS_TIME_LIMIT_MS: a cold read on a busy disk
 MAX_LISTED = 100_000
 MAX_KEPT = 16
+MAX_WORDS = 100  # words containing a text looked up in the words index; a text in more reads the trigram index
 # the query's trigram arm (metadata.yml), whatever its line breaks
 ARM = re.compile(r"""select rowid from articles_fts\s+where length\(:q\) >= 3 and articles_fts match '"' \|\| """
                  r"""replace\(:q, '"', '""'\) \|\| '"'""")
@@ -54,5 +60,23 @@ def _rewritten(sql: str, params: dict, listed: str) -> tuple[str, dict]:
 
 def _read(conn: sqlite3.Connection, text: str) -> str | None:
     """The ids of the articles holding `text`, as a JSON list; None past MAX_LISTED."""
-    count, listed = fetch_one_within(conn, _READ, {"q": text, "cap": MAX_LISTED + 1}, TIME_LIMIT_MS)
+    words = _words_with(conn, text)
+    if words == []:
+        return "[]"
+    if words:
+        sql, params = vocabulary.ARTICLES_WITH, {"match": vocabulary.any_of(words)}
+    else:
+        sql, params = _READ, {"q": text}
+    count, listed = fetch_one_within(conn, sql, {**params, "cap": MAX_LISTED + 1}, TIME_LIMIT_MS)
     return listed if count <= MAX_LISTED else None
+
+
+def _words_with(conn: sqlite3.Connection, text: str) -> list[str] | None:
+    """The stored words containing `text`, or None when the trigram index must be read instead: text
+    the vocabulary does not answer, more than MAX_WORDS words, a file without a vocabulary or with rows
+    another tool wrote since newsdb last had it (pipelines/vocabulary.py)."""
+    if not (vocabulary.answers(text) and vocabulary.present(conn) and vocabulary.in_step(conn)):
+        return None
+    words = [word for (word,) in conn.execute(vocabulary.WORDS_WITH, {"match": vocabulary.phrase(text),
+                                                                      "cap": MAX_WORDS + 1})]
+    return words if len(words) <= MAX_WORDS else None
