@@ -17,6 +17,8 @@ import re
 IDEOGRAPHIC = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
 SIZES = (2, 3, 4)  # the lengths of the runs indexed: a query of one of these is one token
 _RUN = re.compile(f"[{IDEOGRAPHIC}]{{{min(SIZES)},}}")
+# a text the index holds as one token: a search for it (fullmatch) is a lookup of that token
+NGRAM = re.compile(f"[{IDEOGRAPHIC}]{{{min(SIZES)},{max(SIZES)}}}")
 
 
 def cjk_ngrams(text: str | None) -> str:

@@ -108,6 +108,35 @@ def test_the_search_query_reads_the_newest_hits_off_an_index_and_snips_only_thos
     db.close()
 
 
+def search_plan_kind(conn, params: dict) -> int:
+    """The kind the search query's `plan` picks: 0 few hits, 1 look each newest up, 2 list the hits once."""
+    sql = canned_sql("search")
+    return conn.execute(sql[:sql.index("newest as materialized")].rstrip().rstrip(",") + " select kind from plan",
+                        params).fetchone()[0]
+
+
+def test_the_search_query_lists_many_hits_when_they_are_rare_among_the_articles(tmp_path):
+    """Looked up one by one, the newest articles of a name in 1 of 20 would be ~4,000 lookups for 200 rows."""
+    db = open_db(tmp_path / "news.db")
+    db["articles"].insert_all(({"id": i, "url": f"https://a/{i}", "source": "s", "title": f"Story {i}",
+                                "body": "sparse name" + (" dense word" if i <= 40_000 else ""),
+                                "published": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}T00:00:00+00:00"}
+                               for i in range(20, 42_001, 20)))  # 2,100 articles, ids 20 apart
+    db["articles"].insert_all(({"id": i, "url": f"https://a/{i}", "source": "s", "title": f"Story {i}",
+                                "body": "dense word", "published": "2023-01-01T00:00:00+00:00"} for i in range(1, 2201) if i % 20))
+    conn, sql = db.conn, canned_sql("search")
+    params = {"q": "", "source": "", "language": "", "since": "", "until": ""}
+    # the 2,001st hit at id 40,020: hits in 1 article of 20 or fewer
+    assert search_plan_kind(conn, {**params, "q": "sparse"}) == 2
+    assert search_plan_kind(conn, {**params, "q": "dense"}) == 1  # 2,001st hit at id ~2,100: common
+    assert search_plan_kind(conn, {**params, "q": "dense", "source": "s"}) == 2  # filtered
+    assert search_plan_kind(conn, {**params, "q": "story 40"}) == 0
+    newest = "select id from articles where body like ? order by published desc, id limit 200"
+    for q in ("sparse", "dense"):
+        assert [r[0] for r in conn.execute(sql, {**params, "q": q})] == [r[0] for r in conn.execute(newest, [f"%{q}%"])]
+    db.close()
+
+
 # what the source_coverage query computed from every row before source_totals (the shares, not last_new_at)
 FULL_SCAN_COVERAGE = """
 select source, count(*) as articles, sum(duplicate_of is null) as originals,

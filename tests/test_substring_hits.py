@@ -63,3 +63,22 @@ def test_a_part_of_a_word_is_read_through_the_vocabulary_when_it_is_in_step(text
     monkeypatch.setattr(substring_hits, "_READ", "select 0, '[]'")  # the trigram index would find nothing
     found = get(texts, "/news/search_text.json?q=elora&_shape=arrays", [])
     assert [row[0] for row in found["rows"]] == [501] == [row[0] for row in as_written(texts, "elora")]
+
+
+@pytest.mark.parametrize("text", ["济南", "济南市", "经济新闻", "南市的", "中文", "济南市经济新闻"])
+def test_chinese_text_of_two_to_four_characters_is_one_lookup_in_the_ngram_index(tmp_path, text):
+    from pipelines.store import write_batch
+    from tests.test_store import article
+
+    bodies = ["山东省济南市的经济新闻。", "济南的天气。", "经济新闻：济南市发布。", "English only.",
+              "中文 济 南市"]
+    db = open_db(tmp_path / "news.db")
+    write_batch(db, [article(f"https://a/{i}", body=body, title=f"第{i}条") for i, body in enumerate(bodies)])
+    db.close()
+    substring_hits._kept.clear()
+    executed: list[str] = []
+    found = get(tmp_path / "news.db", f"/news/search_text.json?q={quote(text)}&_shape=arrays", executed)
+    holding = [f"https://a/{i}" for i, body in enumerate(bodies) if text in body]
+    assert sorted(row[6] for row in found["rows"]) == holding
+    read_apart = any("json_each(:newsdb_substring_hits)" in sql for sql in executed)
+    assert read_apart == (len(text) > 4)  # 2-4 characters: the query as written, one token of the n-gram index

@@ -47,7 +47,7 @@ HITS_INDEX = article_columns.BY_ID  # (id, published, source, category, language
 WORDS, WORD_IDS, BIGRAMS = WORDS_FTS, WORD_IDS_FTS, BIGRAMS_FTS
 # the canned queries in metadata.yml test for the same characters with GLOB
 IDEOGRAPHIC = re.compile(f"[{bigrams.IDEOGRAPHIC}]")
-NGRAM = re.compile(f"[{bigrams.IDEOGRAPHIC}]{{{min(bigrams.SIZES)},{max(bigrams.SIZES)}}}")
+NGRAM = bigrams.NGRAM
 _QUOTED = re.compile(r'"([^"]*)"')
 
 HITS_LISTED = 100_000  # up to this many hits are found once per search and handed to its queries as a list

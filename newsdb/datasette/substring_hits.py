@@ -23,7 +23,7 @@ from datasette.database import Database
 from newsdb.datasette import cache
 from newsdb.datasette.column_answers import fetch_one_within
 from newsdb.serve import canned_sql
-from pipelines import vocabulary
+from pipelines import bigrams, vocabulary
 
 SEARCH_TEXT = canned_sql("search_text")  # on one line, as search_plan compares queries
 TIME_LIMIT_MS = 15_000  # as column_answers.HITS_TIME_LIMIT_MS: a cold read on a busy disk
@@ -31,8 +31,8 @@ MAX_LISTED = 100_000
 MAX_KEPT = 16
 MAX_WORDS = 100  # words containing a text looked up in the words index; a text in more reads the trigram index
 # the query's trigram arm (metadata.yml), whatever its line breaks
-ARM = re.compile(r"""select rowid from articles_fts\s+where length\(:q\) >= 3 and articles_fts match '"' \|\| """
-                 r"""replace\(:q, '"', '""'\) \|\| '"'""")
+ARM = re.compile(r"""select rowid from articles_fts\s+where length\(:q\) >= 3 and \(length\(:q\) > 4 or :q glob '[^']*'\)"""
+                 r"""\s+and articles_fts match '"' \|\| replace\(:q, '"', '""'\) \|\| '"'""")
 _READ = ("""select count(*), json_group_array(rowid) from (select rowid from articles_fts where articles_fts """
          """match '"' || replace(:q, '"', '""') || '"' limit :cap)""")
 _kept: LRUCache[tuple, str | None] = LRUCache(MAX_KEPT)  # (file, its state, text) -> JSON ids, or None: too many
@@ -41,8 +41,8 @@ _kept: LRUCache[tuple, str | None] = LRUCache(MAX_KEPT)  # (file, its state, tex
 async def planned(db: Database, sql: str, params: dict) -> tuple[str, dict] | None:
     """`sql` (the search_text query) with its trigram arm read here, or None to run it as it is."""
     text = params.get("q")
-    if not db.path or not isinstance(text, str) or len(text) < 3 or not ARM.search(sql):
-        return None
+    if not db.path or not isinstance(text, str) or len(text) < 3 or bigrams.NGRAM.fullmatch(text) or not ARM.search(sql):
+        return None  # an n-gram's lookup is one token: nothing to read apart
     stamp = cache.file_stamp(db.path)
     if stamp is None:
         return None
