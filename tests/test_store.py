@@ -146,3 +146,17 @@ def test_writer_thread_keeps_order_and_makes_items_wait_when_behind(tmp_path):
     assert waiting == [True] * MAX_PENDING_BATCHES + [False] * 2  # the fifth and sixth wait for the first
     rows = sqlite3.connect(path).execute("select url from pages order by rowid").fetchall()
     assert [r[0] for r in rows] == [v["url"] for v in visits] and not pipeline.pending and not pipeline.failed
+
+
+def test_a_batch_waits_for_another_writer_instead_of_failing(tmp_path):
+    """A batch reads before it writes (is the URL stored?); begun deferred, its first write could not wait
+    for the lock (SQLite answers "database is locked" at once). It begins IMMEDIATE: it waits (busy_timeout)."""
+    import threading
+
+    path = tmp_path / "news.db"
+    db = open_db(path)
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    threading.Timer(0.5, lambda: other.execute("ROLLBACK")).start()
+    assert write_batch(db, [article("http://a/1")])["articles_new"] == 1
+    assert db.execute("select count(*) from articles").fetchone()[0] == 1
