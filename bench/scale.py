@@ -176,16 +176,13 @@ def clear_bench_rows(path: Path, sources: list[str]) -> None:
     conn = sqlite3.connect(path)
     marks = ", ".join("?" * len(sources))
     stored = conn.execute(f"select id, title, body from articles where source in ({marks})", sources).fetchall()
-    with conn:
-        in_step = vocabulary.present(conn) and vocabulary.in_step(conn)
+    with conn, vocabulary.no_new_words(conn):
         unindex_bigrams(conn, stored)  # contentless: no trigger forgets them with the rows
         conn.execute(f"delete from article_signatures where article_id in (select id from articles where source in ({marks}))", sources)
         conn.execute(f"delete from article_versions where article_id in (select id from articles where source in ({marks}))", sources)
         conn.execute(f"update articles set duplicate_of = null where duplicate_of in (select id from articles where source in ({marks}))", sources)
         conn.execute(f"delete from articles where source in ({marks})", sources)
         conn.execute(f"delete from pages where source in ({marks})", sources)
-        if in_step:  # rows deleted add no word: no need for the next open to read every word again
-            vocabulary.mark_in_step(conn)
     conn.close()
 
 
@@ -305,6 +302,7 @@ async def _after_commits(ds, path: Path, name: str, rounds: int, sources) -> dic
     """A click on a facet value right after a crawl's commit (the columns then read the new rows, or
     SQL answers): 50 articles written as the crawl's store writes them, then the click, each round."""
     from newsdb.datasette import article_columns
+    from pipelines import vocabulary
     from pipelines.schema import open_db
     from pipelines.store import write_batch
 
@@ -328,9 +326,9 @@ async def _after_commits(ds, path: Path, name: str, rounds: int, sources) -> dic
             times.append((time.perf_counter() - t) * 1000)
             article_columns.wait(str(path))
     finally:
-        db.execute("delete from pages where url like ?", [f"{AFTER_COMMIT_URL}%"])
-        db.execute("delete from articles where url like ?", [f"{AFTER_COMMIT_URL}%"])
-        db.conn.commit()
+        with db.conn, vocabulary.no_new_words(db.conn):
+            db.execute("delete from pages where url like ?", [f"{AFTER_COMMIT_URL}%"])
+            db.execute("delete from articles where url like ?", [f"{AFTER_COMMIT_URL}%"])
         db.close()
     first, times = times[0], sorted(times)
     return {"first_ms": first, "median_ms": statistics.median(times),
