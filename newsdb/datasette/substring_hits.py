@@ -4,7 +4,7 @@ time limit, so a cold read answers slowly instead of failing the page.
 At a million articles a part of a word (a new name's 5-7 trigrams, each in a large share of the
 articles) read cold took 0.1-6 s: past Datasette's 3 s limit for one search in four in a
 ``make bench-scale`` run. Installed by ``search_plan.plan_for``: the query's trigram arm is replaced by
-the ids read here (``json_each``); the rest of the query (the newest 500 off the small index, the
+the ids read here (``json_each``); the rest of the query (the newest 200 off the small index, the
 snippets) runs as written, under Datasette's limit. Up to ``MAX_LISTED`` hits; a text with more is left to
 the query as written.
 
