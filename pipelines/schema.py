@@ -366,7 +366,7 @@ def _bigrams_index(db: sqlite_utils.Database) -> None:
 
 def _vocabulary(db: sqlite_utils.Database) -> None:
     """The vocabulary and its index, filled from the index of unstemmed words when an older file lacks them
-    (once: about a minute per million articles); else the words of rows other tools wrote added."""
+    (once: 10-20 s per million articles); else the words of rows other tools wrote added."""
     with db.conn:
         if db[VOCABULARY].exists():
             catch_up(db.conn)
