@@ -63,6 +63,22 @@ def test_a_search_page_from_the_columns_is_the_page_sql_gives(faceted_news, monk
     assert len(reads) == 1  # the hits, read once for the page's six queries
 
 
+@pytest.mark.parametrize("search", ["text", "rare+word", "nothing", "text&source=s1"])
+def test_a_big_files_hits_are_read_in_two_halves_at_once_and_give_the_same_page(faceted_news, monkeypatch, search):
+    url = f"/news/articles.json?_search={search}&_size=20"
+    loaded(faceted_news)
+    reads = []
+    read_hits = column_answers._read_hits
+    monkeypatch.setattr(column_answers, "SPLIT_FROM", 1)  # the fixture's 400 articles as if a million
+    monkeypatch.setattr(column_answers, "_read_hits", lambda *args, **kwargs: reads.append(kwargs)
+                        or read_hits(*args, **kwargs))
+    clear()
+    columns_page = page(faceted_news, url, [])
+    monkeypatch.undo()
+    assert columns_page == sql_page(faceted_news, url, monkeypatch)
+    assert sorted(reads, key=str) == [{"below": 200}, {"since": 200}]  # the highest id is 400; in either order
+
+
 @pytest.mark.parametrize("filters", ["", "source=s1", "language=zh&category=World", "duplicate_of__isnull=1",
                                      "published__date=2024-03-02&source=s2", "source=nowhere"])
 def test_the_table_page_and_a_click_on_a_facet_value_from_the_columns_are_what_sql_gives(faceted_news, monkeypatch, filters):

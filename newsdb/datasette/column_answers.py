@@ -10,6 +10,7 @@ query, or any query while the columns are outdated, is left as it is.
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import sqlite3
@@ -33,6 +34,10 @@ MAX_ANSWERS = 512
 
 _IDS = "select group_concat(rowid) from {fts} where {fts} match escape_fts(:search)"
 _IDS_SINCE = _IDS + " and rowid >= :since"  # not for all hits: the constraint costs ~10 % of a full read
+_IDS_BELOW = _IDS + " and rowid < :below"
+# all hits are read in two halves of the ids at once, on two connections: SQLite lets go of the GIL, so a
+# common word's 600,000 hits at a million articles took 44-55 ms instead of 52-84 on two cores
+SPLIT_FROM = 100_000  # highest id
 # the canned query of that name in metadata.yml, on one line (it ends with "limit N")
 _PER_SOURCE_PER_DAY = canned_sql("articles_per_source_per_day")
 # the queries the columns answer, with facet filters (`_filters`) and a search's condition in `where`
@@ -133,8 +138,14 @@ async def _hit_ids(db: Database, fts: str, search: str, columns: article_columns
     key = (db.path, columns.stamp, fts, search)
     if key not in _hits:
         ids, since = _earlier_hits(db.path, fts, search, columns)
-        listed = await db.execute_fn(lambda conn: _read_hits(conn, fts, search, since))
-        ids = np.concatenate([ids[ids != since], article_columns.parse_ids(listed)])  # the top row read again
+        if since == 0 and columns.top >= SPLIT_FROM:
+            half = columns.top // 2
+            parts = await asyncio.gather(db.execute_fn(lambda conn: _read_hits(conn, fts, search, below=half)),
+                                         db.execute_fn(lambda conn: _read_hits(conn, fts, search, since=half)))
+        else:
+            parts = [await db.execute_fn(lambda conn: _read_hits(conn, fts, search, since))]
+        listed = [article_columns.parse_ids(part) for part in parts]
+        ids = np.concatenate([ids[ids != since], *listed])  # the top row read again
         _hits[key] = (columns.present(ids), columns.top)
     return _hits[key][0]
 
@@ -147,11 +158,12 @@ def _earlier_hits(path: str, fts: str, search: str, columns: article_columns.Col
     return max(earlier, key=lambda hits: hits[1], default=(np.zeros(0, np.int64), 0))
 
 
-def _read_hits(conn: sqlite3.Connection, fts: str, search: str, since: int = 0) -> str:
-    """The ids from `since` on matching `search`, comma-separated, under HITS_TIME_LIMIT_MS instead of
-    Datasette's limit."""
-    sql, params = (_IDS_SINCE if since else _IDS).format(fts=fts), {"search": search, "since": since}
-    return fetch_one_within(conn, sql, params, HITS_TIME_LIMIT_MS)[0] or ""
+def _read_hits(conn: sqlite3.Connection, fts: str, search: str, since: int = 0, below: int = 0) -> str:
+    """The ids from `since` on (or below `below`) matching `search`, comma-separated, under
+    HITS_TIME_LIMIT_MS instead of Datasette's limit."""
+    sql = _IDS_BELOW if below else _IDS_SINCE if since else _IDS
+    params = {"search": search, "since": since, "below": below}
+    return fetch_one_within(conn, sql.format(fts=fts), params, HITS_TIME_LIMIT_MS)[0] or ""
 
 
 def fetch_one_within(conn: sqlite3.Connection, sql: str, params: dict, limit_ms: int) -> tuple:
