@@ -328,13 +328,13 @@ def _words_index(db: sqlite_utils.Database, fts: str) -> None:
 
 def rebuild_fts(conn, fts: str) -> None:
     """Index every stored article again, in the caller's transaction (the contentless n-gram index from
-    Python, as the store writes it; the others by FTS5's own rebuild from their content table)."""
+    Python, as the store writes it; the vocabulary's index by adding the words it lacks; the others by
+    FTS5's own rebuild from their content table)."""
     with large_segments(conn, fts):
         if fts == BIGRAMS_FTS:
             index_bigrams(conn, conn.execute("select id, title, body from articles"))
-        elif fts == VOCABULARY_FTS:
-            add_all_words(conn)  # its own triggers index what it adds; the rebuild also what they did not
-            conn.execute(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
+        elif fts == VOCABULARY_FTS:  # the words, which the vocabulary's own triggers index as they are added
+            add_all_words(conn)
             mark_in_step(conn)
         else:
             conn.execute(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")

@@ -80,13 +80,11 @@ def add_words(conn, texts: Iterable[tuple[str | None, str | None]]) -> None:
     conn.execute(f"INSERT INTO temp.{_BATCH} ({_BATCH}) VALUES ('delete-all')")
 
 
-def present(conn) -> bool:
-    """Whether the file has a vocabulary (an older newsdb's has not until newsdb opens it for writing)."""
-    return conn.execute(f"SELECT 1 FROM sqlite_master WHERE name = '{VOCABULARY_STATE}'").fetchone() is not None
-
-
 def in_step(conn) -> bool:
-    """Whether the vocabulary holds the words of every stored article, as far as newsdb can tell."""
+    """Whether the vocabulary holds the words of every stored article, as far as newsdb can tell (False
+    for a file without one: an older newsdb's, until newsdb opens it for writing)."""
+    if conn.execute(f"SELECT 1 FROM sqlite_master WHERE name = '{VOCABULARY_STATE}'").fetchone() is None:
+        return False
     recorded = conn.execute(f"SELECT * FROM {VOCABULARY_STATE}").fetchone()
     return tuple(recorded) == tuple(conn.execute(_CURRENT).fetchone())  # tuples: Datasette's rows are sqlite3.Row
 
@@ -101,7 +99,7 @@ def no_new_words(conn):
     """Around changes of articles that add no word (deletes, columns other than title and body), in the
     caller's transaction: a vocabulary in step before stays in step, instead of the next open reading
     every word of the index again (10 s at a million articles)."""
-    was_in_step = present(conn) and in_step(conn)
+    was_in_step = in_step(conn)
     yield
     if was_in_step:
         mark_in_step(conn)

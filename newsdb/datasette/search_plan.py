@@ -47,7 +47,6 @@ HITS_INDEX = article_columns.BY_ID  # (id, published, source, category, language
 WORDS, WORD_IDS, BIGRAMS = WORDS_FTS, WORD_IDS_FTS, BIGRAMS_FTS
 # the canned queries in metadata.yml test for the same characters with GLOB
 IDEOGRAPHIC = re.compile(f"[{bigrams.IDEOGRAPHIC}]")
-NGRAM = bigrams.NGRAM
 _QUOTED = re.compile(r'"([^"]*)"')
 
 HITS_LISTED = 100_000  # up to this many hits are found once per search and handed to its queries as a list
@@ -111,7 +110,7 @@ def index_for(search: str, have: set[str]) -> str:
         if WORD_IDS in have and one_word_each(search):
             return WORD_IDS
         return WORDS if WORDS in have else "articles_fts"
-    if BIGRAMS in have and all(NGRAM.fullmatch(word) for word in search.split()):
+    if BIGRAMS in have and all(bigrams.NGRAM.fullmatch(word) for word in search.split()):
         return BIGRAMS
     return "articles_fts"
 

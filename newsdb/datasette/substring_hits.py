@@ -77,7 +77,7 @@ def _words_with(conn: sqlite3.Connection, text: str) -> list[str] | None:
     """The stored words containing `text`, or None when the trigram index must be read instead: text
     the vocabulary does not answer, more than MAX_WORDS words, a file without a vocabulary or with rows
     another tool wrote since newsdb last had it (pipelines/vocabulary.py)."""
-    if not (vocabulary.answers(text) and vocabulary.present(conn) and vocabulary.in_step(conn)):
+    if not (vocabulary.answers(text) and vocabulary.in_step(conn)):
         return None
     words = [word for (word,) in conn.execute(vocabulary.WORDS_WITH, {"match": vocabulary.phrase(text),
                                                                       "cap": MAX_WORDS + 1})]
