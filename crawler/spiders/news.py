@@ -14,6 +14,7 @@ from xml.sax import SAXParseException
 
 import charset_normalizer
 import feedparser
+import parsel
 import scrapy
 from lxml import etree
 from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
@@ -163,7 +164,7 @@ class NewsSpider(scrapy.Spider):
         hrefs: set[str] = set()
         out: list[str] = []
         found: set[str] = set()
-        for el in response.selector.root.iter(*LINK_TAGS):
+        for el in _tree(response).iter(*LINK_TAGS):
             href = el.get("href")
             if href is None or href in hrefs:
                 continue
@@ -396,6 +397,13 @@ def _failure_name(failure) -> str:
     if type(failure.value) is IgnoreRequest and "robots.txt" in message:
         return "robots_txt"
     return failure.type.__name__
+
+
+def _tree(response: TextResponse):
+    """The page's lxml tree, parsed as `response.selector` parses it but not cached on the response:
+    the cached selector refers back to its response, a cycle that only the garbage collector frees, so
+    every page's body, text and tree would stay in memory until its next run."""
+    return parsel.Selector(text=response.text, type="html", base_url=response.url).root
 
 
 def _junk_body(body: bytes) -> str | None:
