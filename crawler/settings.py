@@ -44,6 +44,10 @@ DEPTH_PRIORITY = 1  # breadth-first-ish: listings near the start are read before
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
+# The collector's thresholds during a crawl, with the start-up heap frozen (crawler/gc_tuning.py)
+EXTENSIONS = {"crawler.gc_tuning.GcTuning": 0}
+NEWSDB_GC_THRESHOLD = "20000,20,20"
+
 # Unattended runs: no local control ports.
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
