@@ -109,7 +109,8 @@ def test_the_search_query_reads_the_newest_hits_off_an_index_and_snips_only_thos
 
 
 def search_plan_kind(conn, params: dict) -> int:
-    """The kind the search query's `plan` picks: 0 few hits, 1 look each newest up, 2 list the hits once."""
+    """The kind the search query's `plan` picks: 0 list the hits and sort them off the small index, 1 look
+    each newest up, 2 walk the newest against the list of hits."""
     sql = canned_sql("search")
     return conn.execute(sql[:sql.index("newest as materialized")].rstrip().rstrip(",") + " select kind from plan",
                         params).fetchone()[0]
@@ -122,18 +123,25 @@ def test_the_search_query_lists_many_hits_when_they_are_rare_among_the_articles(
                                 "body": "sparse name" + (" dense word" if i <= 40_000 else ""),
                                 "published": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}T00:00:00+00:00"}
                                for i in range(20, 42_001, 20)))  # 2,100 articles, ids 20 apart
-    db["articles"].insert_all(({"id": i, "url": f"https://a/{i}", "source": "s", "title": f"Story {i}",
-                                "body": "dense word", "published": "2023-01-01T00:00:00+00:00"} for i in range(1, 2201) if i % 20))
+    db["articles"].insert_all(({"id": i, "url": f"https://a/{i}", "source": "t" if i % 97 == 0 else "s",
+                                "title": f"Story {i}", "body": "dense word", "published": "2023-01-01T00:00:00+00:00"}
+                               for i in range(1, 2201) if i % 20))
     conn, sql = db.conn, canned_sql("search")
     params = {"q": "", "source": "", "language": "", "since": "", "until": ""}
     # the 2,001st hit at id 40,020: hits in 1 article of 20 or fewer
     assert search_plan_kind(conn, {**params, "q": "sparse"}) == 2
     assert search_plan_kind(conn, {**params, "q": "dense"}) == 1  # 2,001st hit at id ~2,100: common
-    assert search_plan_kind(conn, {**params, "q": "dense", "source": "s"}) == 2  # filtered
+    assert search_plan_kind(conn, {**params, "q": "dense", "source": "s"}) == 2  # a filter most hits pass: walked
+    # a filter few of the first 2,001 hits pass (22 in source t), or an end date: the hits listed
+    assert search_plan_kind(conn, {**params, "q": "dense", "source": "t"}) == 0
+    assert search_plan_kind(conn, {**params, "q": "dense", "until": "2024-06-01"}) == 0
     assert search_plan_kind(conn, {**params, "q": "story 40"}) == 0
-    newest = "select id from articles where body like ? order by published desc, id limit 200"
-    for q in ("sparse", "dense"):
-        assert [r[0] for r in conn.execute(sql, {**params, "q": q})] == [r[0] for r in conn.execute(newest, [f"%{q}%"])]
+    newest = "select id from articles where body like ? and {} order by published desc, id limit 200"
+    for q, filters, where in (("sparse", {}, "1"), ("dense", {}, "1"), ("dense", {"source": "s"}, "source = 's'"),
+                              ("dense", {"source": "t"}, "source = 't'"),
+                              ("dense", {"until": "2024-06-01"}, "date(published) <= '2024-06-01'")):
+        assert [r[0] for r in conn.execute(sql, {**params, "q": q, **filters})] == [
+            r[0] for r in conn.execute(newest.format(where), [f"%{q}%"])]
     db.close()
 
 
