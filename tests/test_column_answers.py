@@ -45,7 +45,9 @@ FROM_COLUMNS = ["json_each(:newsdb_page)", "select :newsdb_count", "json_each(:n
 
 @pytest.mark.parametrize("search", ["text", "rare+word", "nothing", "text&source=s1", "text&language=zh&category=World",
                                     "rare+word&published__date=2024-03-02", "text&duplicate_of__isnull=1",
-                                    "text&source=nowhere", "text&category=%E7%BB%8F%E6%B5%8E"])
+                                    "text&source=nowhere", "text&category=%E7%BB%8F%E6%B5%8E",
+                                    "text&published__gte=2024-03-05", "rare+word&published__lt=2024-03-04T05",
+                                    "text&published__gt=2030-01-01"])
 def test_a_search_page_from_the_columns_is_the_page_sql_gives(faceted_news, monkeypatch, search):
     url = f"/news/articles.json?_search={search}&_size=20"
     loaded(faceted_news)
@@ -80,7 +82,12 @@ def test_a_big_files_hits_are_read_in_two_halves_at_once_and_give_the_same_page(
 
 
 @pytest.mark.parametrize("filters", ["", "source=s1", "language=zh&category=World", "duplicate_of__isnull=1",
-                                     "published__date=2024-03-02&source=s2", "source=nowhere"])
+                                     "published__date=2024-03-02&source=s2", "source=nowhere",
+                                     # ranges of published: the articles without a date never in one; ties
+                                     "published__gte=2024-03-05T07:00:00%2B08:00", "published__gt=2024-03-05T07:00:00%2B08:00",
+                                     "published__lte=2024-03-03&source=s1", "published__lt=2024-03-03T10",
+                                     "published__gte=2024-03-02&published__lt=2024-03-04", "published__lt=2000",
+                                     "published__gte=2024"])
 def test_the_table_page_and_a_click_on_a_facet_value_from_the_columns_are_what_sql_gives(faceted_news, monkeypatch, filters):
     url = f"/news/articles.json?{filters}&_size=20"
     loaded(faceted_news)

@@ -50,7 +50,14 @@ _SHAPES = {
                         r"order by count desc, value limit (?P<limit>\d+)$"),
 }
 _CONDITION = re.compile(r'^(?:(?:"(?P<column>source|category|language)"|date\("published"\)) = :(?P<param>p\d+)'
+                        r'|"published" (?P<op>>=|>|<=|<) :(?P<bound>p\d+)'
                         r'|(?P<null>"duplicate_of" is null))$')
+# a range of "published" (published__gte, __gt, __lte, __lt) is a range of places in the order (published desc,
+# id), which puts null last: its ends are the first article past the bound and the first without a date
+_PAST_BOUND = {">=": "published < :bound", ">": "published <= :bound", "<=": "published <= :bound",
+               "<": "published < :bound"}
+_FIRST = f"select id from articles indexed by {article_columns.INDEXES[article_columns.ORDER]} where {{}} " \
+         f"order by {article_columns.ORDER} limit 1"
 _answers: LRUCache[tuple, tuple[str, dict] | None] = LRUCache(MAX_ANSWERS)  # by query and state of the file
 # by (file, its state, index, search): the hits, and the highest id of that state
 _hits: LRUCache[tuple, tuple[np.ndarray, int]] = LRUCache(MAX_HITS)
@@ -81,8 +88,15 @@ async def answer(db: Database, flat: str, params: dict,
         return None
     key = (db.path, columns.stamp, fts, search, flat, tuple(map(repr, filters)))
     if key not in _answers:
-        _answers[key] = _answer(kind, found, columns, await _matching(db, columns, fts, search, filters))
+        try:
+            _answers[key] = _answer(kind, found, columns, await _matching(db, columns, fts, search, filters))
+        except _Outdated:
+            return None
     return _answers[key]
+
+
+class _Outdated(Exception):
+    """The file changed under the columns between their check and a read: SQL answers."""
 
 
 def _answer(kind: str, found: re.Match, columns: article_columns.Columns, ids) -> tuple[str, dict] | None:
@@ -111,10 +125,12 @@ def _filters(where: str, search: str | None, params: dict) -> list[tuple[str, ob
     found = []
     for condition in conditions:
         match = _CONDITION.match(condition)
-        if not match or (match["param"] and match["param"] not in params):
+        if not match or any(match[name] and match[name] not in params for name in ("param", "bound")):
             return None
         if match["null"]:
             found.append((article_columns.ORIGINALS, None))
+        elif match["op"]:
+            found.append((match["op"], params[match["bound"]]))
         else:
             found.append((match["column"] or "date(published)", params[match["param"]]))
     return found
@@ -127,8 +143,28 @@ async def _matching(db: Database, columns: article_columns.Columns, fts: str | N
     key = (db.path, columns.stamp, fts, search, tuple(map(repr, filters)))
     if key not in _matched:
         ids = columns.by_rank if fts is None else await _hit_ids(db, fts, search, columns)
-        _matched[key] = columns.matching(ids, filters)
+        ranked = [(article_columns.RANKS, await _places(db, columns, op, bound)) if op in _PAST_BOUND else (op, bound)
+                  for op, bound in filters]
+        _matched[key] = columns.matching(ids, ranked)
     return _matched[key]
+
+
+async def _places(db: Database, columns: article_columns.Columns, op: str, bound) -> tuple[int, int]:
+    """The places in the order (published desc, id) of the articles whose published is `op` `bound`: two
+    lookups in the order's index, as SQLite compares (a number bound with a TEXT column's values)."""
+    def first(conn: sqlite3.Connection, where: str) -> int:
+        row = conn.execute(_FIRST.format(where), {"bound": bound}).fetchone()
+        if row is None:
+            return len(columns.by_rank)
+        if row[0] >= len(columns.rank) or columns.rank[row[0]] < 0:
+            raise _Outdated  # a row written since the columns were read
+        return int(columns.rank[row[0]])
+
+    def read(conn: sqlite3.Connection) -> tuple[int, int]:
+        past, undated = first(conn, _PAST_BOUND[op]), first(conn, "published is null")
+        return (0, min(past, undated)) if op.startswith(">") else (past, undated)
+
+    return await db.execute_fn(read)
 
 
 async def _hit_ids(db: Database, fts: str, search: str, columns: article_columns.Columns) -> np.ndarray:
