@@ -44,7 +44,7 @@ FROM_COLUMNS = ["json_each(:newsdb_page)", "select :newsdb_count", "json_each(:n
 
 
 @pytest.mark.parametrize("search", ["text", "rare+word", "nothing", "text&source=s1", "text&language=zh&category=World",
-                                    "rare+word&published__date=2024-03-02", "text&duplicate_of__isnull=1",
+                                    "rare+word&published__date=2024-03-02", "text&duplicate_of__isnull=1", "text&duplicate_of__notnull=1",
                                     "text&source=nowhere", "text&category=%E7%BB%8F%E6%B5%8E",
                                     "text&published__gte=2024-03-05", "rare+word&published__lt=2024-03-04T05",
                                     "text&published__gt=2030-01-01"])
@@ -82,6 +82,7 @@ def test_a_big_files_hits_are_read_in_two_halves_at_once_and_give_the_same_page(
 
 
 @pytest.mark.parametrize("filters", ["", "source=s1", "language=zh&category=World", "duplicate_of__isnull=1",
+                                     "duplicate_of__notnull=1", "duplicate_of__notnull=1&source=s2",
                                      "published__date=2024-03-02&source=s2", "source=nowhere",
                                      # ranges of published: the articles without a date never in one; ties
                                      "published__gte=2024-03-05T07:00:00%2B08:00", "published__gt=2024-03-05T07:00:00%2B08:00",

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 # the articles table's facets (metadata.yml), as Datasette's facet queries spell them
 FACETS = ("source", "category", "language", "date(published)")
 ORIGINALS = "duplicate_of is null"
+REPRINTS = "duplicate_of is not null"
 RANKS = "places"  # a filter on places in the order: (first, past the last)
 ORDER = "published desc, id"
 # what each column is read off (pipelines.schema): an index scan each, ~0.1 s at a million articles
@@ -78,11 +79,11 @@ class Columns:
 
     def matching(self, ids: np.ndarray, filters: list[tuple[str, object]]) -> np.ndarray:
         """The articles `ids` whose facets have these values (``(facet, value)``; ``(ORIGINALS, None)``:
-        not a reprint; ``(RANKS, (first, end))``: places in the order). Values compare as SQLite compares
+        not a reprint, ``(REPRINTS, None)``: a reprint; ``(RANKS, (first, end))``: places in the order). Values compare as SQLite compares
         them with a TEXT column's."""
         for facet, value in filters:
-            if facet == ORIGINALS:
-                ids = ids[self.originals[ids]]
+            if facet in (ORIGINALS, REPRINTS):
+                ids = ids[self.originals[ids] == (facet == ORIGINALS)]
                 continue
             if facet == RANKS:
                 places = self.rank[ids]

@@ -51,7 +51,7 @@ _SHAPES = {
 }
 _CONDITION = re.compile(r'^(?:(?:"(?P<column>source|category|language)"|date\("published"\)) = :(?P<param>p\d+)'
                         r'|"published" (?P<op>>=|>|<=|<) :(?P<bound>p\d+)'
-                        r'|(?P<null>"duplicate_of" is null))$')
+                        r'|"duplicate_of" is (?P<null>not )?null)$')
 # a range of "published" (published__gte, __gt, __lte, __lt) is a range of places in the order (published desc,
 # id), which puts null last: its ends are the first article past the bound and the first without a date
 _PAST_BOUND = {">=": "published < :bound", ">": "published <= :bound", "<=": "published <= :bound",
@@ -127,8 +127,8 @@ def _filters(where: str, search: str | None, params: dict) -> list[tuple[str, ob
         match = _CONDITION.match(condition)
         if not match or any(match[name] and match[name] not in params for name in ("param", "bound")):
             return None
-        if match["null"]:
-            found.append((article_columns.ORIGINALS, None))
+        if match["bound"] is None and match["param"] is None:
+            found.append((article_columns.REPRINTS if match["null"] else article_columns.ORIGINALS, None))
         elif match["op"]:
             found.append((match["op"], params[match["bound"]]))
         else:
