@@ -222,7 +222,10 @@ async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: 
     chinese = iter(random.Random(3).sample(words, min(len(words), requests + uncached + 2)) * 2)
     sources = itertools.cycle(SOURCES)
     common = sorted(set(EN_WORDS[EN_WORDS.index("report"):]))  # past the function words: still in most articles
-    english = iter(random.Random(4).sample(common, min(len(common), requests + uncached + 2)) * 2)
+    def drawn(seed: int, words: list[str]):
+        return iter(random.Random(seed).sample(words, min(len(words), requests + uncached + 2)) * 2)
+
+    english, english_in_source, english_in_zh = drawn(4, common), drawn(5, common), drawn(6, common)
     pages = {
         "articles table": lambda: f"/{name}/articles",
         "full-text search": lambda: f"/{name}/articles?_search={SEARCH_TERM}",
@@ -240,6 +243,15 @@ async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: 
         # the generated English has a 400-word vocabulary: each of these words is in most English articles
         "full-text search, a common English word each time": lambda: f"/{name}/articles?_search={next(english)}",
         "article row": lambda: f"/{name}/articles/{rng.randint(1, sample_id)}",
+        # filters Datasette's own form writes: a range of dates (the build's dates: 2022 to early 2025), reprints
+        "articles since a day, a new day each time":
+            lambda: f"/{name}/articles?published__gte=2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "the reprints alone": lambda: f"/{name}/articles?duplicate_of__notnull=1",
+        # the search query filtered: a filter a tenth of the hits pass (walked), and one none passes (listed)
+        "search canned query, a common English word in one source":
+            lambda: f"/{name}/search?q={next(english_in_source)}&source={next(sources)}",
+        "search canned query, a common English word in Chinese articles":
+            lambda: f"/{name}/search?q={next(english_in_zh)}&language=zh",
         # the other canned queries, and the newsroom's pages built on them
         "story (a story and its reprints)": lambda: f"/{name}/story?id={rng.randint(1, sample_id)}",
         "search_text, a new name each time": lambda: f"/{name}/search_text?q={next(names)}",
