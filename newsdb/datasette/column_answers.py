@@ -142,7 +142,7 @@ async def _matching(db: Database, columns: article_columns.Columns, fts: str | N
     rows all ask (each a pass over a million ids: 6 ms)."""
     key = (db.path, columns.stamp, fts, search, tuple(map(repr, filters)))
     if key not in _matched:
-        ids = columns.by_rank if fts is None else await _hit_ids(db, fts, search, columns)
+        ids = columns.by_rank if fts is None else await hit_ids(db, fts, search, columns)
         ranked = [(article_columns.RANKS, await _places(db, columns, op, bound)) if op in _PAST_BOUND else (op, bound)
                   for op, bound in filters]
         _matched[key] = columns.matching(ids, ranked)
@@ -167,7 +167,7 @@ async def _places(db: Database, columns: article_columns.Columns, op: str, bound
     return await db.execute_fn(read)
 
 
-async def _hit_ids(db: Database, fts: str, search: str, columns: article_columns.Columns) -> np.ndarray:
+async def hit_ids(db: Database, fts: str, search: str, columns: article_columns.Columns) -> np.ndarray:
     """The ids of the articles that match, kept for the next query of the same search in the same state.
     After a crawl's commits (articles only gained rows, as the columns tell), only the new rows' hits are
     read and added to the earlier state's: a common word's hits are 0.07-0.4 s to read at a million."""

@@ -37,7 +37,7 @@ from cachetools import LRUCache
 from datasette.database import Database
 from datasette.utils import escape_fts
 
-from newsdb.datasette import article_columns, cache, column_answers, substring_hits
+from newsdb.datasette import article_columns, cache, column_answers, filtered_search, substring_hits
 from pipelines import bigrams
 from pipelines.schema import BIGRAMS_FTS, WORD_IDS_FTS, WORDS_FTS
 
@@ -81,6 +81,8 @@ async def plan_for(db: Database, sql: str, params) -> tuple[str, dict]:
     flat = " ".join(sql.split())
     if flat == substring_hits.SEARCH_TEXT and isinstance(params, dict):
         return await substring_hits.planned(db, sql, params) or (sql, params)
+    if flat == filtered_search.SEARCH and isinstance(params, dict):
+        return await filtered_search.planned(db, sql, params) or (sql, params)
     if not search or _MATCH not in flat:  # the table's count and facets, or a filtered first page
         planned = await column_answers.answer(db, flat, params if isinstance(params, dict) else {})
         return (planned[0], {**(params or {}), **planned[1]}) if planned else (sql, params)
