@@ -184,8 +184,12 @@ def test_a_page_waits_for_the_new_rows_of_a_file_whose_columns_were_read(faceted
     monkeypatch.setattr(article_columns, "LOAD_SHARE", 1.0)  # no pause between loads
     path = str(faceted_news)
     article_columns.forget()
+    load = article_columns.load
+    # a first load as long as a big file's (~1 s at a million), or it may end before fresh_soon looks again
+    monkeypatch.setattr(article_columns, "load", lambda *args: time.sleep(0.5) or load(*args))
     assert asyncio.run(article_columns.fresh_soon(path)) is None  # never read: no wait, SQL answers
     article_columns.wait(path)
+    monkeypatch.setattr(article_columns, "load", load)
     insert_new(faceted_news)
     columns = asyncio.run(article_columns.fresh_soon(path))  # the load it starts is waited for
     assert columns is not None and "s9" in columns.values["source"] and columns.stamp == cache.file_stamp(path)
