@@ -365,8 +365,9 @@ def _with_timeout(seconds: float, func, *args) -> dict:
         signal.signal(signal.SIGALRM, previous)
 
 
+WARM_UP_TEXT = "A first page loads what extraction needs, before any page's clock runs."
 WARM_UP_PAGE = ("<html><head><title>Warm-up</title></head><body><h1>Warm-up story</h1>"
-                + "<p>A first page loads what extraction needs, before any page's clock runs.</p>" * 5 + "</body></html>")
+                + f"<p>{WARM_UP_TEXT}</p>" * 5 + "</body></html>")
 
 
 def start_worker(max_memory_mb: int) -> None:
@@ -377,6 +378,8 @@ def start_worker(max_memory_mb: int) -> None:
         limit = max_memory_mb << 20
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))  # heap and anonymous maps, not shared code
     extract_page(WARM_UP_PAGE, "http://localhost/warm-up.html")
+    # the warm-up page is no article, so its language is never asked: py3langid's model (0.4 s) loads here
+    meta.detect_language(WARM_UP_TEXT)
 
 
 QUEUED_PER_WORKER = 6  # pages handed to the pool per worker: the one it works on and a few more, so it does not idle while the Scrapy process is busy (a batch written, a burst of responses)

@@ -1,5 +1,8 @@
 """extract_article / extract_page on strings: the same pure function the pipeline runs in its process pool."""
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 from pipelines.extract import extract_article, extract_page
 
@@ -122,3 +125,13 @@ def test_wechat_editor_sections_keep_their_short_lines():
     html = page("".join(f"<section><span>{p}</span></section>" for p in PARAS) + body)
     article = extract_article(html, URL)
     assert article["body"].split("\n\n") == PARAS + items
+
+
+def test_a_worker_starts_with_everything_extraction_loads_lazily():
+    """Its first real article must not pay for py3langid's model (0.4 s of a page's timeout): a fresh
+    interpreter, as a pool worker is."""
+    code = ("import py3langid.langid as langid; from pipelines.extract import start_worker; start_worker(0); "
+            "print(langid.IDENTIFIER is not None)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "True", done.stderr[-2000:]
