@@ -24,7 +24,8 @@ from datasette.utils import sqlite_timelimit
 from newsdb.datasette import article_columns
 from newsdb.serve import canned_sql
 
-ORDER = f"order by {article_columns.ORDER}"  # the table's default order (metadata.yml: sort_desc published)
+ORDER = f"order by {article_columns.ORDER}"
+AFTER = "after"  # a filter: the articles after the one a page showed last (Datasette's next page)  # the table's default order (metadata.yml: sort_desc published)
 # a common word's postings (600,000 articles, 3-6 MB) read cold take 0.1-0.4 s here, seconds when the disk
 # is busy: past Datasette's limit for a query, which would fail the page
 HITS_TIME_LIMIT_MS = 15_000
@@ -56,6 +57,11 @@ _CONDITION = re.compile(r'^(?:(?:"(?P<column>source|category|language)"|date\("p
 # id), which puts null last: its ends are the first article past the bound and the first without a date
 _PAST_BOUND = {">=": "published < :bound", ">": "published <= :bound", "<=": "published <= :bound",
                "<": "published < :bound"}
+# Datasette's next page in the order (published desc, id) (its keyset pagination, views/table.py): the rows
+# after the last one shown, (published, id) = (:a, :b), or (null, :b); always the last condition
+_AFTER = re.compile(r'(?:^ where | and )(?:\(published < :(?P<a>p\d+) or published is null or \(published = :(?P=a) '
+                    r'and \(\(id > :(?P<b>p\d+)\)\)\)\)|\(published is null and \(\(id > :(?P<null_b>p\d+)\)\)\))$')
+_AFTER_SHOWN = ("published = :a and id > :b", "published < :a", "published is null")
 _FIRST = f"select id from articles indexed by {article_columns.INDEXES[article_columns.ORDER]} where {{}} " \
          f"order by {article_columns.ORDER} limit 1"
 _answers: LRUCache[tuple, tuple[str, dict] | None] = LRUCache(MAX_ANSWERS)  # by query and state of the file
@@ -117,6 +123,11 @@ def _answer(kind: str, found: re.Match, columns: article_columns.Columns, ids) -
 def _filters(where: str, search: str | None, params: dict) -> list[tuple[str, object]] | None:
     """The facet filters of Datasette's where clause (`` where a and b``, then the `search` condition when
     given) as ``(facet, value)``; None when it has any other condition or lacks the search."""
+    after = _AFTER.search(where)
+    if after:
+        where = where[:after.start()]
+        if any(after[name] not in params for name in ("a", "b", "null_b") if after[name]):
+            return None
     conditions = where.removeprefix(" where ").split(" and ") if where else []
     if search is not None:
         if not conditions or conditions[-1] != search:
@@ -133,6 +144,9 @@ def _filters(where: str, search: str | None, params: dict) -> list[tuple[str, ob
             found.append((match["op"], params[match["bound"]]))
         else:
             found.append((match["column"] or "date(published)", params[match["param"]]))
+    if after:
+        shown = (params[after["a"]], params[after["b"]]) if after["a"] else (None, params[after["null_b"]])
+        found.append((AFTER, shown))
     return found
 
 
@@ -143,7 +157,8 @@ async def _matching(db: Database, columns: article_columns.Columns, fts: str | N
     key = (db.path, columns.stamp, fts, search, tuple(map(repr, filters)))
     if key not in _matched:
         ids = columns.by_rank if fts is None else await hit_ids(db, fts, search, columns)
-        ranked = [(article_columns.RANKS, await _places(db, columns, op, bound)) if op in _PAST_BOUND else (op, bound)
+        ranked = [(article_columns.RANKS, await _places(db, columns, op, bound)) if op in _PAST_BOUND
+                  else (article_columns.RANKS, await _after(db, columns, *bound)) if op == AFTER else (op, bound)
                   for op, bound in filters]
         _matched[key] = columns.matching(ids, ranked)
     return _matched[key]
@@ -152,19 +167,34 @@ async def _matching(db: Database, columns: article_columns.Columns, fts: str | N
 async def _places(db: Database, columns: article_columns.Columns, op: str, bound) -> tuple[int, int]:
     """The places in the order (published desc, id) of the articles whose published is `op` `bound`: two
     lookups in the order's index, as SQLite compares (a number bound with a TEXT column's values)."""
-    def first(conn: sqlite3.Connection, where: str) -> int:
-        row = conn.execute(_FIRST.format(where), {"bound": bound}).fetchone()
-        if row is None:
-            return len(columns.by_rank)
-        if row[0] >= len(columns.rank) or columns.rank[row[0]] < 0:
-            raise _Outdated  # a row written since the columns were read
-        return int(columns.rank[row[0]])
-
     def read(conn: sqlite3.Connection) -> tuple[int, int]:
-        past, undated = first(conn, _PAST_BOUND[op]), first(conn, "published is null")
+        past = _first_place(conn, columns, _PAST_BOUND[op], {"bound": bound})
+        undated = _first_place(conn, columns, "published is null", {})
         return (0, min(past, undated)) if op.startswith(">") else (past, undated)
 
     return await db.execute_fn(read)
+
+
+async def _after(db: Database, columns: article_columns.Columns, published, shown_id) -> tuple[int, int]:
+    """The places after the row shown last, (published, id), in the order: the first article after it is
+    one of the same date with a higher id, else the first older one, else the first without a date."""
+    def read(conn: sqlite3.Connection) -> tuple[int, int]:
+        params = {"a": published, "b": shown_id}
+        if published is None:
+            return _first_place(conn, columns, "published is null and id > :b", params), len(columns.by_rank)
+        return min(_first_place(conn, columns, where, params) for where in _AFTER_SHOWN), len(columns.by_rank)
+
+    return await db.execute_fn(read)
+
+
+def _first_place(conn: sqlite3.Connection, columns: article_columns.Columns, where: str, params: dict) -> int:
+    """The place of the first article in the order that satisfies `where`; past the last when none does."""
+    row = conn.execute(_FIRST.format(where), params).fetchone()
+    if row is None:
+        return len(columns.by_rank)
+    if row[0] >= len(columns.rank) or columns.rank[row[0]] < 0:
+        raise _Outdated  # a row written since the columns were read
+    return int(columns.rank[row[0]])
 
 
 async def hit_ids(db: Database, fts: str, search: str, columns: article_columns.Columns) -> np.ndarray:
