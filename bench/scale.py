@@ -226,6 +226,16 @@ async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: 
         return iter(random.Random(seed).sample(words, min(len(words), requests + uncached + 2)) * 2)
 
     english, english_in_source, english_in_zh = drawn(4, common), drawn(5, common), drawn(6, common)
+    english_paged = drawn(7, common)
+    ordered = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+    def deep() -> str:
+        """Datasette's next-page token of a row picked at random in the table's order: the rows after it."""
+        from datasette.utils import tilde_encode
+
+        published, shown = ordered.execute("select published, id from articles order by published desc, id "
+                                           "limit 1 offset ?", [rng.randrange(sample_id)]).fetchone()
+        return f"_next={'$null' if published is None else tilde_encode(published)},{shown}&_sort_desc=published"
     pages = {
         "articles table": lambda: f"/{name}/articles",
         "full-text search": lambda: f"/{name}/articles?_search={SEARCH_TERM}",
@@ -247,6 +257,10 @@ async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: 
         "articles since a day, a new day each time":
             lambda: f"/{name}/articles?published__gte=2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         "the reprints alone": lambda: f"/{name}/articles?duplicate_of__notnull=1",
+        # Datasette's "next page" link, somewhere deep in the table and in a common word's search
+        "the table's next page, deep in it": lambda: f"/{name}/articles?{deep()}",
+        "a common English word's search, its next page deep in it":
+            lambda: f"/{name}/articles?_search={next(english_paged)}&{deep()}",
         # the search query filtered: a filter a tenth of the hits pass (walked), and one none passes (listed)
         "search canned query, a common English word in one source":
             lambda: f"/{name}/search?q={next(english_in_source)}&source={next(sources)}",
@@ -302,6 +316,7 @@ async def _datasette_times(path: Path, requests: int, sample_id: int, uncached: 
             cold.sort()
             out[label].update(uncached_median_ms=statistics.median(cold),
                               uncached_p95_ms=p95(cold), uncached_requests=len(cold))
+    ordered.close()
     out["one source's articles, right after a commit of 50 articles"] = await _after_commits(
         ds, path, name, max(3, requests // 2), sources)
     return out

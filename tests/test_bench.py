@@ -100,6 +100,7 @@ def test_scale_build_makes_a_normal_newsdb_file_and_datasette_answers(tmp_path):
                         "full-text search, a new Chinese word each time",
                         "full-text search, a common English word each time", "story (a story and its reprints)",
                         "articles since a day, a new day each time", "the reprints alone",
+                        "the table's next page, deep in it", "a common English word's search, its next page deep in it",
                         "search canned query, a common English word in one source",
                         "search canned query, a common English word in Chinese articles",
                         "search_text, a new name each time", "articles_per_source_per_day", "story_clusters",
