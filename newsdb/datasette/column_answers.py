@@ -24,8 +24,8 @@ from datasette.utils import sqlite_timelimit
 from newsdb.datasette import article_columns
 from newsdb.serve import canned_sql
 
-ORDER = f"order by {article_columns.ORDER}"
-AFTER = "after"  # a filter: the articles after the one a page showed last (Datasette's next page)  # the table's default order (metadata.yml: sort_desc published)
+ORDER = f"order by {article_columns.ORDER}"  # the table's default order (metadata.yml: sort_desc published)
+AFTER = "after"  # a filter: the articles after the one a page showed last (Datasette's next page)
 # a common word's postings (600,000 articles, 3-6 MB) read cold take 0.1-0.4 s here, seconds when the disk
 # is busy: past Datasette's limit for a query, which would fail the page
 HITS_TIME_LIMIT_MS = 15_000
@@ -157,11 +157,17 @@ async def _matching(db: Database, columns: article_columns.Columns, fts: str | N
     key = (db.path, columns.stamp, fts, search, tuple(map(repr, filters)))
     if key not in _matched:
         ids = columns.by_rank if fts is None else await hit_ids(db, fts, search, columns)
-        ranked = [(article_columns.RANKS, await _places(db, columns, op, bound)) if op in _PAST_BOUND
-                  else (article_columns.RANKS, await _after(db, columns, *bound)) if op == AFTER else (op, bound)
-                  for op, bound in filters]
-        _matched[key] = columns.matching(ids, ranked)
+        _matched[key] = columns.matching(ids, [await _as_columns_take_it(db, columns, *f) for f in filters])
     return _matched[key]
+
+
+async def _as_columns_take_it(db: Database, columns: article_columns.Columns, name: str, value) -> tuple:
+    """A filter as Columns.matching takes it: a range of dates, or a next page, as places in the order."""
+    if name in _PAST_BOUND:
+        return article_columns.RANKS, await _places(db, columns, name, value)
+    if name == AFTER:
+        return article_columns.RANKS, await _after(db, columns, *value)
+    return name, value
 
 
 async def _places(db: Database, columns: article_columns.Columns, op: str, bound) -> tuple[int, int]:
