@@ -44,7 +44,8 @@ FROM_COLUMNS = ["json_each(:newsdb_page)", "select :newsdb_count", "json_each(:n
 
 
 @pytest.mark.parametrize("search", ["text", "rare+word", "nothing", "text&source=s1", "text&language=zh&category=World",
-                                    "rare+word&published__date=2024-03-02", "text&duplicate_of__isnull=1", "text&duplicate_of__notnull=1",
+                                    "rare+word&published__date=2024-03-02", "text&duplicate_of__isnull=1",
+                                    "text&duplicate_of__notnull=1",
                                     "text&source=nowhere", "text&category=%E7%BB%8F%E6%B5%8E",
                                     "text&published__gte=2024-03-05", "rare+word&published__lt=2024-03-04T05",
                                     "text&published__gt=2030-01-01"])
@@ -85,7 +86,8 @@ def test_a_big_files_hits_are_read_in_two_halves_at_once_and_give_the_same_page(
                                      "duplicate_of__notnull=1", "duplicate_of__notnull=1&source=s2",
                                      "published__date=2024-03-02&source=s2", "source=nowhere",
                                      # ranges of published: the articles without a date never in one; ties
-                                     "published__gte=2024-03-05T07:00:00%2B08:00", "published__gt=2024-03-05T07:00:00%2B08:00",
+                                     "published__gte=2024-03-05T07:00:00%2B08:00",
+                                     "published__gt=2024-03-05T07:00:00%2B08:00",
                                      "published__lte=2024-03-03&source=s1", "published__lt=2024-03-03T10",
                                      "published__gte=2024-03-02&published__lt=2024-03-04", "published__lt=2000",
                                      "published__gte=2024"])
@@ -106,7 +108,8 @@ def test_the_table_page_and_a_click_on_a_facet_value_from_the_columns_are_what_s
     assert any(FROM_COLUMNS[0] in sql for sql in executed) == bool(filters)
 
 
-@pytest.mark.parametrize("query", ["", "_search=text", "source=s1", "_search=text&language=zh&published__gte=2024-03-03"])
+@pytest.mark.parametrize("query", ["", "_search=text", "source=s1",
+                                   "_search=text&language=zh&published__gte=2024-03-03"])
 def test_every_next_page_from_the_columns_is_what_sql_gives(faceted_news, monkeypatch, query):
     """Datasette's next pages (keyset pagination: the rows after the last one shown), through the articles
     without a date at the end of the order."""

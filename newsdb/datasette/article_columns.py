@@ -79,8 +79,8 @@ class Columns:
 
     def matching(self, ids: np.ndarray, filters: list[tuple[str, object]]) -> np.ndarray:
         """The articles `ids` whose facets have these values (``(facet, value)``; ``(ORIGINALS, None)``:
-        not a reprint, ``(REPRINTS, None)``: a reprint; ``(RANKS, (first, end))``: places in the order). Values compare as SQLite compares
-        them with a TEXT column's."""
+        not a reprint, ``(REPRINTS, None)``: a reprint; ``(RANKS, (first, end))``: places in the order).
+        Values compare as SQLite compares them with a TEXT column's."""
         for facet, value in filters:
             if facet in (ORIGINALS, REPRINTS):
                 ids = ids[self.originals[ids] == (facet == ORIGINALS)]

@@ -31,7 +31,8 @@ from pipelines.schema import WORD_IDS_FTS
 SEARCH = canned_sql("search")  # on one line, as search_plan compares queries
 PAGE = 200  # the query's "limit 200"
 MAX_KEPT = 16
-_NEWEST = re.compile(r"newest as materialized \(.*?\),\s*snippets as \(", re.S)  # the query as written, comments and all
+# the query's newest CTE, in the query as written (line breaks and comments)
+_NEWEST = re.compile(r"newest as materialized \(.*?\),\s*snippets as \(", re.S)
 IDEOGRAPHIC = re.compile(f"[{bigrams.IDEOGRAPHIC}]")  # the query's GLOB sends these to other indexes
 _HITS = "select group_concat(rowid) from articles_words where articles_words match :phrase"
 _HAS_WORD_IDS = f"select 1 from sqlite_master where type = 'table' and name = '{WORD_IDS_FTS}'"
