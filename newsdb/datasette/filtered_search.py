@@ -35,12 +35,12 @@ MAX_KEPT = 16
 _NEWEST = re.compile(r"newest as materialized \(.*?\),\s*snippets as \(", re.S)
 IDEOGRAPHIC = re.compile(f"[{bigrams.IDEOGRAPHIC}]")  # the query's GLOB sends these to other indexes
 _HITS = "select group_concat(rowid) from articles_words where articles_words match :phrase"
-_HAS_WORD_IDS = f"select 1 from sqlite_master where type = 'table' and name = '{WORD_IDS_FTS}'"
 _kept: LRUCache[tuple, np.ndarray] = LRUCache(MAX_KEPT)  # (file, its state, phrase) -> hits
 
 
-async def planned(db: Database, sql: str, params: dict) -> tuple[str, dict] | None:
-    """The search query with its newest 200 found from the columns, or None to run it as it is."""
+async def planned(db: Database, sql: str, params: dict, have: set[str]) -> tuple[str, dict] | None:
+    """The search query with its newest 200 found from the columns, or None to run it as it is (`have`:
+    the file's indexes, as search_plan finds them)."""
     text = params.get("q")
     filters = _filters(params)
     if not db.path or not filters or not isinstance(text, str) or not text.strip(" ") or IDEOGRAPHIC.search(text) \
@@ -49,16 +49,16 @@ async def planned(db: Database, sql: str, params: dict) -> tuple[str, dict] | No
     columns = await article_columns.fresh_soon(db.path)
     if columns is None:
         return None
-    newest = columns.first(_passing(columns, await _hits(db, columns, text.strip(" ")), filters), PAGE)
+    newest = columns.first(_passing(columns, await _hits(db, columns, text.strip(" "), have), filters), PAGE)
     rewritten = _NEWEST.sub("newest as materialized (select value as id from json_each(:newsdb_newest)), "
                             "snippets as (", sql, count=1)
     return rewritten, {**params, "newsdb_newest": json.dumps(newest)}
 
 
-async def _hits(db: Database, columns: article_columns.Columns, text: str) -> np.ndarray:
+async def _hits(db: Database, columns: article_columns.Columns, text: str, have: set[str]) -> np.ndarray:
     """The articles the query's words arm matches: `text` as one phrase. One word is the table search's
     match too: its hits are read (on both cores, from the index without positions) and kept with those."""
-    if text.isalnum() and await db.execute_fn(lambda conn: conn.execute(_HAS_WORD_IDS).fetchone()):
+    if text.isalnum() and WORD_IDS_FTS in have:
         return await column_answers.hit_ids(db, WORD_IDS_FTS, escape_fts(text), columns)
     phrase = '"' + text.replace('"', '""') + '"'  # as the query builds it from trim(:q)
     key = (db.path, columns.stamp, phrase)

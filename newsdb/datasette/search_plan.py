@@ -82,7 +82,7 @@ async def plan_for(db: Database, sql: str, params) -> tuple[str, dict]:
     if flat == substring_hits.SEARCH_TEXT and isinstance(params, dict):
         return await substring_hits.planned(db, sql, params) or (sql, params)
     if flat == filtered_search.SEARCH and isinstance(params, dict):
-        return await filtered_search.planned(db, sql, params) or (sql, params)
+        return await filtered_search.planned(db, sql, params, await _schema(db)) or (sql, params)
     if not search or _MATCH not in flat:  # the table's count and facets, or a filtered first page
         planned = await column_answers.answer(db, flat, params if isinstance(params, dict) else {})
         return (planned[0], {**(params or {}), **planned[1]}) if planned else (sql, params)
